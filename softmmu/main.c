@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* qemu-system-riscv32: parse the command line, run, clean up. */
+#include "qemu/osdep.h"
+#include "sysemu/sysemu.h"
+
+int main(int argc, char **argv)
+{
+    qemu_init(argc, argv);
+    qemu_main_loop();
+    return qemu_cleanup();
+}
