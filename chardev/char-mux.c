@@ -20,12 +20,6 @@
 #include "chardev/char-fe.h"
 #include "chardev-internal.h"
 
-/*
- * The shutdown request lives with the main loop (softmmu/runstate.c); a
- * program that links the chardev library without it gets exit(0).
- */
-#pragma weak qemu_system_shutdown_request
-
 int term_escape_char = 0x01;
 
 /* False between suspend_mux_open() and resume_mux_open(). */
@@ -216,12 +210,11 @@ static void mux_quit(Chardev *chr)
     static const char term[] = "QEMU: Terminated\n\r";
 
     qemu_chr_write_all(chr, (const uint8_t *)term, strlen(term));
-    if (qemu_system_shutdown_request) {
-        /* QEMU reports this as a "quit" command */
-        qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_QMP_QUIT);
-    } else {
-        exit(0);
-    }
+    /*
+     * QEMU reports this as a "quit" command.  The request is defined by the
+     * program (softmmu/runstate.c in the emulator, the test in test-char).
+     */
+    qemu_system_shutdown_request(SHUTDOWN_CAUSE_HOST_QMP_QUIT);
 }
 
 /* Handle one input byte; true when it is data for the focused front end. */
