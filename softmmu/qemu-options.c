@@ -14,6 +14,20 @@ const QEMUOption qemu_options[] = {
       "selects emulated machine ('-machine help' for list)\n"
       "property help: -machine name,help" },
     { "M", QEMU_OPT_HAS_ARG, QEMU_OPTION_machine, NULL, NULL },
+    { "cpu", QEMU_OPT_HAS_ARG, QEMU_OPTION_cpu, "cpu",
+      "select CPU ('-cpu help' for list)" },
+    { "accel", QEMU_OPT_HAS_ARG, QEMU_OPTION_accel,
+      "[accel=]accelerator[,prop[=value][,...]]",
+      "select accelerator (tcg or qtest; '-accel help' for list)\n"
+      "thread=single|multi (enable multi-threaded TCG)" },
+    { "smp", QEMU_OPT_HAS_ARG, QEMU_OPTION_smp,
+      "[[cpus=]n][,maxcpus=maxcpus][,sockets=sockets][,cores=cores]"
+      "[,threads=threads]",
+      "set the number of CPUs (only one is supported for now)" },
+    { "m", QEMU_OPT_HAS_ARG, QEMU_OPTION_m, "[size=]megs",
+      "configure guest RAM\n"
+      "size: initial amount of guest memory (a bare number is MiB;\n"
+      "suffixes K, M, G, T, P and E are accepted)" },
     { "device", QEMU_OPT_HAS_ARG, QEMU_OPTION_device,
       "driver[,prop[=value][,...]]",
       "add device (based on driver)\n"
@@ -36,12 +50,42 @@ const QEMUOption qemu_options[] = {
     { "display", QEMU_OPT_HAS_ARG, QEMU_OPTION_display, "none",
       "select display backend type (only 'none': no display)",
       .section = "Display options:" },
+    { "nographic", 0, QEMU_OPTION_nographic, NULL,
+      "disable graphical output and redirect serial I/Os to console" },
+    { "chardev", QEMU_OPT_HAS_ARG, QEMU_OPTION_chardev,
+      "backend,id=id[,prop[=value][,...]]",
+      "create a character device; backends: null, socket (path= or\n"
+      "host=,port=; server=on|off, wait=on|off), file (path=), pipe,\n"
+      "pty, stdio (signal=on|off), ringbuf (size=), memory; all take\n"
+      "mux=on|off ('-chardev help' for the list)",
+      .section = "Character device options:" },
+    { "serial", QEMU_OPT_HAS_ARG, QEMU_OPTION_serial, "dev",
+      "redirect the serial port to char device 'dev'\n"
+      "(stdio, null, pty, file:PATH, unix:PATH[,...], tcp:HOST:PORT[,...],\n"
+      "chardev:ID, mon:DEV, or none); each -serial adds a port" },
+    { "monitor", QEMU_OPT_HAS_ARG, QEMU_OPTION_monitor, "dev",
+      "redirect the monitor to char device 'dev'" },
+    { "qmp", QEMU_OPT_HAS_ARG, QEMU_OPTION_qmp, "dev",
+      "like -monitor but opens in 'control' mode" },
+    { "qmp-pretty", QEMU_OPT_HAS_ARG, QEMU_OPTION_qmp_pretty, "dev",
+      "like -qmp but uses pretty JSON formatting" },
+    { "mon", QEMU_OPT_HAS_ARG, QEMU_OPTION_mon,
+      "[chardev=]name[,mode=readline|control][,pretty[=on|off]]",
+      "create a monitor on an existing chardev" },
     { "d", QEMU_OPT_HAS_ARG, QEMU_OPTION_d, "item1,...",
       "enable logging of specified items (use '-d help' for a list of "
       "log items)",
       .section = "Debug/Expert options:" },
     { "D", QEMU_OPT_HAS_ARG, QEMU_OPTION_D, "logfile",
       "output log to logfile (default stderr)" },
+    { "pidfile", QEMU_OPT_HAS_ARG, QEMU_OPTION_pidfile, "file",
+      "write PID to 'file'" },
+    { "daemonize", 0, QEMU_OPTION_daemonize, NULL,
+      "daemonize QEMU after initializing" },
+    { "S", 0, QEMU_OPTION_S, NULL,
+      "freeze CPU at startup (use 'c' to start execution)" },
+    { "preconfig", QEMU_OPT_HELP_DASHDASH, QEMU_OPTION_preconfig, NULL,
+      "pause QEMU before machine is initialized (experimental)" },
     { NULL },
 };
 
@@ -78,7 +122,10 @@ void qemu_options_print_help(FILE *f)
         if (o->index == QEMU_OPTION_h) {
             head = g_strdup("-h or -help");
         } else {
-            head = g_strdup_printf("-%s%s%s", o->name, o->arghelp ? " " : "",
+            head = g_strdup_printf("%s%s%s%s",
+                                   o->flags & QEMU_OPT_HELP_DASHDASH ? "--"
+                                                                     : "-",
+                                   o->name, o->arghelp ? " " : "",
                                    o->arghelp ? o->arghelp : "");
         }
         lines = g_strsplit(o->help, "\n", -1);

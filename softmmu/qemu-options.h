@@ -19,10 +19,27 @@ enum {
     QEMU_OPTION_display,
     QEMU_OPTION_d,
     QEMU_OPTION_D,
+    QEMU_OPTION_preconfig,
+    QEMU_OPTION_S,
+    QEMU_OPTION_accel,
+    QEMU_OPTION_cpu,
+    QEMU_OPTION_smp,
+    QEMU_OPTION_m,
+    QEMU_OPTION_nographic,
+    QEMU_OPTION_chardev,
+    QEMU_OPTION_serial,
+    QEMU_OPTION_monitor,
+    QEMU_OPTION_qmp,
+    QEMU_OPTION_qmp_pretty,
+    QEMU_OPTION_mon,
+    QEMU_OPTION_pidfile,
+    QEMU_OPTION_daemonize,
 };
 
 #define QEMU_OPT_HAS_ARG    (1 << 0)
 #define QEMU_OPT_HIDDEN     (1 << 1)
+/* -help shows the option with two dashes ("--preconfig"), as QEMU does */
+#define QEMU_OPT_HELP_DASHDASH (1 << 2)
 
 typedef struct QEMUOption {
     const char *name;

@@ -5,6 +5,10 @@
  */
 #include "qemu/osdep.h"
 #include "hw/boards.h"
+#include "hw/qdev-core.h"
+#include "qapi/error.h"
+#include "qapi/input.h"
+#include "qapi/type-helpers.h"
 #include "qom/object.h"
 
 MachineState *qdev_get_machine(void)
@@ -63,6 +67,233 @@ void machine_print_list(FILE *f)
     g_slist_free(list);
 }
 
+static gint machine_class_cmp_none_first(gconstpointer a, gconstpointer b)
+{
+    const MachineClass *ma = a, *mb = b;
+    bool na = !strcmp(ma->name, "none"), nb = !strcmp(mb->name, "none");
+
+    if (na != nb) {
+        return na ? -1 : 1;
+    }
+    return strcmp(ma->name, mb->name);
+}
+
+GSList *machine_class_list_sorted(void)
+{
+    return g_slist_sort(object_class_get_list(TYPE_MACHINE, false),
+                        machine_class_cmp_none_first);
+}
+
+/* Init-done notifiers */
+
+typedef struct InitDoneNotifier {
+    MachineInitDoneFunc *fn;
+    void *opaque;
+} InitDoneNotifier;
+
+static GList *init_done_notifiers;
+
+void qemu_add_machine_init_done_notifier(MachineInitDoneFunc *fn,
+                                         void *opaque)
+{
+    InitDoneNotifier *n;
+
+    if (phase_check(PHASE_MACHINE_READY)) {
+        fn(opaque);
+        return;
+    }
+    n = g_new0(InitDoneNotifier, 1);
+    n->fn = fn;
+    n->opaque = opaque;
+    init_done_notifiers = g_list_append(init_done_notifiers, n);
+}
+
+void qemu_remove_machine_init_done_notifier(MachineInitDoneFunc *fn,
+                                            void *opaque)
+{
+    GList *l;
+
+    for (l = init_done_notifiers; l; l = l->next) {
+        InitDoneNotifier *n = l->data;
+
+        if (n->fn == fn && n->opaque == opaque) {
+            g_free(n);
+            init_done_notifiers = g_list_delete_link(init_done_notifiers, l);
+            return;
+        }
+    }
+}
+
+void machine_init_done_notify(void)
+{
+    while (init_done_notifiers) {
+        InitDoneNotifier *n = init_done_notifiers->data;
+
+        init_done_notifiers = g_list_delete_link(init_done_notifiers,
+                                                 init_done_notifiers);
+        n->fn(n->opaque);
+        g_free(n);
+    }
+}
+
+/*
+ * "memory" (MemorySizeConfiguration) and "smp" (SMPConfiguration) are
+ * struct-valued, as in QEMU: qom-get /machine memory gives {"size": N}.
+ * They are instance properties, so "-M none,help" does not list them.
+ */
+static JsonNode *machine_get_memory(Object *obj, ObjectProperty *prop,
+                                    Error **errp)
+{
+    JsonObject *o = json_object_new();
+
+    json_object_set_member(o, "size",
+                           qapi_output_size(MACHINE(obj)->ram_size));
+    return qapi_object_finish(o);
+}
+
+static bool machine_set_memory(Object *obj, ObjectProperty *prop,
+                               JsonNode *value, Error **errp)
+{
+    JsonObject *o;
+    GList *members, *l;
+    uint64_t size = MACHINE(obj)->ram_size;
+    bool ok = true;
+
+    if (!qinput_object(value, prop->name, &o, errp)) {
+        return false;
+    }
+    members = json_object_get_members(o);
+    for (l = members; l && ok; l = l->next) {
+        const char *key = l->data;
+
+        if (!strcmp(key, "size")) {
+            ok = qinput_size(json_object_get_member(o, key), key, &size,
+                             errp);
+        } else {
+            error_setg(errp, "Parameter '%s' is unexpected", key);
+            ok = false;
+        }
+    }
+    g_list_free(members);
+    if (ok) {
+        MACHINE(obj)->ram_size = size;
+    }
+    return ok;
+}
+
+static const char *const smp_members[] = {
+    "cpus", "sockets", "dies", "clusters", "cores", "threads", "maxcpus",
+};
+
+static JsonNode *machine_get_smp(Object *obj, ObjectProperty *prop,
+                                 Error **errp)
+{
+    MachineState *ms = MACHINE(obj);
+    JsonObject *o = json_object_new();
+    size_t i;
+
+    for (i = 0; i < G_N_ELEMENTS(smp_members); i++) {
+        unsigned int v = !strcmp(smp_members[i], "cpus") ? ms->smp.cpus :
+                         !strcmp(smp_members[i], "maxcpus") ?
+                         ms->smp.max_cpus : 1;
+
+        json_object_set_int_member(o, smp_members[i], v);
+    }
+    return qapi_object_finish(o);
+}
+
+/*
+ * Only a single CPU is supported so far: every topology member must give
+ * one CPU, and cpus above the class's max_cpus get QEMU's error.
+ */
+static bool machine_set_smp(Object *obj, ObjectProperty *prop,
+                            JsonNode *value, Error **errp)
+{
+    MachineState *ms = MACHINE(obj);
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+    JsonObject *o;
+    GList *members, *l;
+    uint64_t product = 1, cpus = 0, maxcpus = 0;
+    bool ok = true;
+
+    if (!qinput_object(value, prop->name, &o, errp)) {
+        return false;
+    }
+    members = json_object_get_members(o);
+    for (l = members; l && ok; l = l->next) {
+        const char *key = l->data;
+        uint64_t v;
+        size_t i;
+
+        for (i = 0; i < G_N_ELEMENTS(smp_members); i++) {
+            if (!strcmp(key, smp_members[i])) {
+                break;
+            }
+        }
+        if (i == G_N_ELEMENTS(smp_members)) {
+            error_setg(errp, "Parameter '%s' is unexpected", key);
+            ok = false;
+            break;
+        }
+        ok = qinput_uint64(json_object_get_member(o, key), key, &v, errp);
+        if (!ok) {
+            break;
+        }
+        if (!strcmp(key, "cpus")) {
+            cpus = v;
+        } else if (!strcmp(key, "maxcpus")) {
+            maxcpus = v;
+        } else if (v) {
+            product *= v;
+        }
+    }
+    g_list_free(members);
+    if (!ok) {
+        return false;
+    }
+    if (!cpus) {
+        cpus = maxcpus ? maxcpus : product;
+    }
+    if (!maxcpus) {
+        maxcpus = cpus;
+    }
+    if (maxcpus < cpus) {
+        error_setg(errp, "maxcpus must be equal to or greater than smp");
+        return false;
+    }
+    if (cpus > mc->max_cpus || maxcpus > mc->max_cpus) {
+        error_setg(errp, "Invalid SMP CPUs %" PRIu64 ". The max CPUs "
+                   "supported by machine '%s' is %d",
+                   MAX(cpus, maxcpus), mc->name, mc->max_cpus);
+        return false;
+    }
+    ms->smp.cpus = cpus;
+    ms->smp.max_cpus = maxcpus;
+    return true;
+}
+
+static void machine_instance_init(Object *obj)
+{
+    MachineState *ms = MACHINE(obj);
+    ObjectProperty *prop;
+
+    ms->ram_size = MACHINE_GET_CLASS(ms)->default_ram_size;
+    ms->smp.cpus = 1;
+    ms->smp.max_cpus = 1;
+    prop = object_property_add(obj, "memory", "MemorySizeConfiguration",
+                               machine_get_memory, machine_set_memory,
+                               NULL, NULL);
+    object_property_set_description(prop, "Memory size configuration");
+    prop = object_property_add(obj, "smp", "SMPConfiguration",
+                               machine_get_smp, machine_set_smp, NULL, NULL);
+    object_property_set_description(prop, "CPU topology");
+}
+
+static void machine_instance_finalize(Object *obj)
+{
+    g_free(MACHINE(obj)->cpu_type);
+}
+
 static void none_machine_init(MachineState *ms)
 {
 }
@@ -83,6 +314,8 @@ static const TypeInfo machine_types[] = {
         .parent = TYPE_OBJECT,
         .abstract = true,
         .instance_size = sizeof(MachineState),
+        .instance_init = machine_instance_init,
+        .instance_finalize = machine_instance_finalize,
         .class_size = sizeof(MachineClass),
         .class_base_init = machine_class_base_init,
     },

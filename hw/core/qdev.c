@@ -5,6 +5,9 @@
  */
 #include "qemu/osdep.h"
 #include "hw/qdev-help.h"
+#include "qapi/error.h"
+#include "qemu/option.h"
+#include "sysemu/sysemu.h"
 
 static const char *const category_names[DEVICE_CATEGORY_MAX] = {
     [DEVICE_CATEGORY_BRIDGE] = "Controller/Bridge/Hub",
@@ -75,6 +78,31 @@ void qdev_print_device_list(FILE *f)
         }
     }
     g_slist_free(list);
+}
+
+bool qemu_create_cli_device(const char *optarg, Error **errp)
+{
+    g_autoptr(QemuOpts) opts = qemu_opts_parse(optarg, "driver", errp);
+    const char *driver;
+    ObjectClass *oc;
+
+    if (!opts) {
+        return false;
+    }
+    driver = qemu_opt_get(opts, "driver");
+    if (!driver) {
+        error_setg(errp, "Parameter 'driver' is missing");
+        return false;
+    }
+    oc = object_class_by_name(driver);
+    if (!oc || !object_class_dynamic_cast(oc, TYPE_DEVICE) ||
+        object_class_is_abstract(oc) || !DEVICE_CLASS(oc)->user_creatable) {
+        error_setg(errp, "'%s' is not a valid device model name", driver);
+        return false;
+    }
+    /* TODO: realize and cold-plug, with the qdev layer (device_add) */
+    error_setg(errp, "Device '%s' cannot be created yet", driver);
+    return false;
 }
 
 static void device_class_init(ObjectClass *oc, void *data)

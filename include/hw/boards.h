@@ -24,12 +24,31 @@ struct MachineClass {
     int max_cpus;
     const char *default_cpu_type;
     const char *default_ram_id;
+    uint64_t default_ram_size;
     /* Build the board; runs when the machine reaches "initialized". */
     void (*init)(MachineState *ms);
 };
 
+/* The CPU topology; only one CPU is supported for now. */
+typedef struct CpuTopology {
+    unsigned int cpus;
+    unsigned int max_cpus;
+} CpuTopology;
+
+/**
+ * struct MachineState: the machine object at /machine
+ *
+ * @ram_size: -m, or the class's default_ram_size (property "memory",
+ *   {"size": N})
+ * @smp: -smp (property "smp")
+ * @cpu_type: the CPU type from -cpu ("<model>-riscv-cpu"), or NULL for
+ *   the class's default
+ */
 struct MachineState {
     Object parent_obj;
+    uint64_t ram_size;
+    CpuTopology smp;
+    char *cpu_type;
 };
 
 /* The machine object, or NULL before one is created. */
@@ -42,5 +61,25 @@ MachineClass *machine_class_find(const char *name);
 
 /* Print "-machine help": the list of machine types. */
 void machine_print_list(FILE *f);
+
+/*
+ * Machine types sorted by name, "none" first (query-machines order).
+ * Free with g_slist_free().
+ */
+GSList *machine_class_list_sorted(void);
+
+typedef void MachineInitDoneFunc(void *opaque);
+
+/**
+ * qemu_add_machine_init_done_notifier: call @fn(@opaque) when the machine
+ * reaches phase "ready" (after board init and cold-plugged devices,
+ * before the initial reset).  If it is already ready, @fn runs now.
+ */
+void qemu_add_machine_init_done_notifier(MachineInitDoneFunc *fn,
+                                         void *opaque);
+void qemu_remove_machine_init_done_notifier(MachineInitDoneFunc *fn,
+                                            void *opaque);
+/* Run the notifiers (the phase stepper calls this), then forget them. */
+void machine_init_done_notify(void);
 
 #endif

@@ -2,15 +2,13 @@
 /*
  * Tests of schema introspection: the SchemaInfo list generated for
  * tests/unit/qapi-schema-test.json (masked names, "0" the empty object,
- * key order), and the real schema's query-qmp-schema and
- * query-machine-phase commands run through the dispatcher.
+ * key order).  The real schema's query-qmp-schema is tested through the
+ * binary in tests/functional/test_introspect.py.
  */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qobject/json.h"
 #include "test-qapi-introspect.h"
-#include "qapi/qapi-commands.h"
-#include "qapi/qapi-introspect.h"
 
 /* The compact text of the entry called @name in the SchemaInfo @list. */
 static char *entry_text(JsonNode *list, const char *name)
@@ -92,53 +90,9 @@ static void test_schema_entries(void)
     json_node_unref(list);
 }
 
-static char *run(QmpCommandList *cmds, const char *request,
-                 MachineInitPhase phase)
-{
-    JsonNode *req = qjson_parse(request, &error_abort);
-    JsonNode *rsp = qmp_dispatch(cmds, req, false, phase);
-    char *text = qjson_to_string(rsp, false);
-
-    json_node_unref(rsp);
-    json_node_unref(req);
-    return text;
-}
-
-static void test_real_schema(void)
-{
-    QmpCommandList *cmds = qmp_command_list_new();
-    g_autofree char *phase = NULL;
-    g_autofree char *schema = NULL;
-    JsonNode *rsp, *list;
-
-    qmp_init_marshal(cmds);
-    phase = run(cmds, "{'execute': 'query-machine-phase', 'id': 1}",
-                PHASE_NO_MACHINE);
-    /* The reported phase is the process's (no machine in this test). */
-    g_assert_cmpstr(phase, ==,
-                    "{\"return\": {\"phase\": \"no-machine\"}, \"id\": 1}");
-
-    schema = run(cmds, "{'execute': 'query-qmp-schema'}", PHASE_NO_MACHINE);
-    rsp = qjson_parse(schema, &error_abort);
-    list = json_object_get_member(json_node_get_object(rsp), "return");
-    check_entry(list, "query-qmp-schema", "{\"name\": \"query-qmp-schema\", "
-                "\"ret-type\": \"[1]\", \"meta-type\": \"command\", "
-                "\"arg-type\": \"0\"}");
-    check_entry(list, "query-machine-phase", "{\"name\": "
-                "\"query-machine-phase\", \"ret-type\": \"2\", "
-                "\"meta-type\": \"command\", \"arg-type\": \"0\"}");
-    check_entry(list, "[1]", "{\"name\": \"[1]\", \"element-type\": \"1\", "
-                "\"meta-type\": \"array\"}");
-    check_entry(list, "2", "{\"name\": \"2\", \"members\": [{\"name\": "
-                "\"phase\", \"type\": \"11\"}], \"meta-type\": \"object\"}");
-    json_node_unref(rsp);
-    qmp_command_list_free(cmds);
-}
-
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/qmp/introspect/entries", test_schema_entries);
-    g_test_add_func("/qmp/introspect/real-schema", test_real_schema);
     return g_test_run();
 }
