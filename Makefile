@@ -50,7 +50,7 @@ check-functional: all
 	$(PYTHON) scripts/run-tests.py --suite functional $(BUILD)
 
 demo: deps all
-	scripts/demo.sh $(BUILD)
+	$(PYTHON) scripts/demo.py $(BUILD)
 
 bench: deps all
 	@echo "make bench: no benchmarks yet (see issue: benchmarks against QEMU 7.2)"

@@ -7,10 +7,11 @@ import subprocess
 
 import pytest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
+# the QMP client (scripts/qmp/qmp.py) and the test helpers
+sys.path.insert(0, os.path.join(SRCDIR, "scripts", "qmp"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
 def qemu_binary():
@@ -79,9 +80,7 @@ def vm(qemu):
     """vm(*args, negotiate=True) starts the binary with a QMP socket in a
     fresh short directory (unix socket paths are limited to 108 bytes)."""
     import shutil
-    import sys
     import tempfile
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     started = []
     dirs = []
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""A small, strict QMP client for the functional tests.
+"""A small, strict QMP client (the functional tests and the demo use it).
 
 It speaks the wire protocol directly (no third-party library), keeps the
 raw bytes of every message available for byte-exact assertions, and queues
