@@ -1569,19 +1569,29 @@ typedef struct FieldProperty {
     const QEnumLookup *lookup;
 } FieldProperty;
 
-static const char *const field_kind_types[] = {
-    [OBJ_FIELD_BOOL] = "bool",
-    [OBJ_FIELD_UINT8] = "uint8",
-    [OBJ_FIELD_UINT16] = "uint16",
-    [OBJ_FIELD_UINT32] = "uint32",
-    [OBJ_FIELD_UINT64] = "uint64",
-    [OBJ_FIELD_INT8] = "int8",
-    [OBJ_FIELD_INT16] = "int16",
-    [OBJ_FIELD_INT32] = "int32",
-    [OBJ_FIELD_INT64] = "int64",
-    [OBJ_FIELD_SIZE] = "size",
-    [OBJ_FIELD_STRING] = "str",
-    [OBJ_FIELD_ENUM] = NULL,
+/*
+ * What each kind of field is: its property type name, and for the integer
+ * kinds the width and signedness of the C field.
+ */
+typedef struct FieldKindInfo {
+    const char *type;       /* NULL for enums: the enum's own name */
+    int bits;               /* 0 for the non-integer kinds */
+    bool is_signed;
+} FieldKindInfo;
+
+static const FieldKindInfo field_kinds[] = {
+    [OBJ_FIELD_BOOL] = { "bool" },
+    [OBJ_FIELD_UINT8] = { "uint8", 8, false },
+    [OBJ_FIELD_UINT16] = { "uint16", 16, false },
+    [OBJ_FIELD_UINT32] = { "uint32", 32, false },
+    [OBJ_FIELD_UINT64] = { "uint64", 64, false },
+    [OBJ_FIELD_INT8] = { "int8", 8, true },
+    [OBJ_FIELD_INT16] = { "int16", 16, true },
+    [OBJ_FIELD_INT32] = { "int32", 32, true },
+    [OBJ_FIELD_INT64] = { "int64", 64, true },
+    [OBJ_FIELD_SIZE] = { "size", 64, false },
+    [OBJ_FIELD_STRING] = { "str" },
+    [OBJ_FIELD_ENUM] = { NULL },
 };
 
 static void *field_ptr(Object *obj, FieldProperty *fp)
@@ -1589,46 +1599,67 @@ static void *field_ptr(Object *obj, FieldProperty *fp)
     return fp->is_class ? (char *)obj + fp->offset : fp->ptr;
 }
 
+/* The integer field at @p, widened (64-bit fields: their bits as stored). */
+static int64_t field_load_int(const void *p, const FieldKindInfo *k)
+{
+    switch (k->bits) {
+    case 8:
+        return k->is_signed ? *(const int8_t *)p : *(const uint8_t *)p;
+    case 16:
+        return k->is_signed ? *(const int16_t *)p : *(const uint16_t *)p;
+    case 32:
+        return k->is_signed ? *(const int32_t *)p : *(const uint32_t *)p;
+    default:
+        return *(const int64_t *)p;
+    }
+}
+
+/* Store the low @k->bits of @val (already range-checked) at @p. */
+static void field_store_int(void *p, const FieldKindInfo *k, uint64_t val)
+{
+    switch (k->bits) {
+    case 8:
+        *(uint8_t *)p = val;
+        break;
+    case 16:
+        *(uint16_t *)p = val;
+        break;
+    case 32:
+        *(uint32_t *)p = val;
+        break;
+    default:
+        *(uint64_t *)p = val;
+        break;
+    }
+}
+
 static JsonNode *property_get_field(Object *obj, ObjectProperty *prop,
                                     Error **errp)
 {
     FieldProperty *fp = prop->opaque;
+    const FieldKindInfo *k = &field_kinds[fp->kind];
     void *p = field_ptr(obj, fp);
-    JsonNode *node = json_node_alloc();
 
+    if (k->bits) {
+        return json_node_init_int(json_node_alloc(), field_load_int(p, k));
+    }
     switch (fp->kind) {
     case OBJ_FIELD_BOOL:
-        return json_node_init_boolean(node, *(bool *)p);
-    case OBJ_FIELD_UINT8:
-        return json_node_init_int(node, *(uint8_t *)p);
-    case OBJ_FIELD_UINT16:
-        return json_node_init_int(node, *(uint16_t *)p);
-    case OBJ_FIELD_UINT32:
-        return json_node_init_int(node, *(uint32_t *)p);
-    case OBJ_FIELD_UINT64:
-    case OBJ_FIELD_SIZE:
-        return json_node_init_int(node, (int64_t)*(uint64_t *)p);
-    case OBJ_FIELD_INT8:
-        return json_node_init_int(node, *(int8_t *)p);
-    case OBJ_FIELD_INT16:
-        return json_node_init_int(node, *(int16_t *)p);
-    case OBJ_FIELD_INT32:
-        return json_node_init_int(node, *(int32_t *)p);
-    case OBJ_FIELD_INT64:
-        return json_node_init_int(node, *(int64_t *)p);
+        return json_node_init_boolean(json_node_alloc(), *(bool *)p);
     case OBJ_FIELD_STRING:
-        return json_node_init_string(node, *(char **)p ? *(char **)p : "");
+        return string_node(*(char **)p ? *(char **)p : "");
     case OBJ_FIELD_ENUM:
-        json_node_unref(node);
         return enum_name_node(fp->lookup, *(int *)p, prop->name, errp);
+    default:
+        g_assert_not_reached();
     }
-    g_assert_not_reached();
 }
 
 static bool property_set_field(Object *obj, ObjectProperty *prop,
                                JsonNode *value, Error **errp)
 {
     FieldProperty *fp = prop->opaque;
+    const FieldKindInfo *k = &field_kinds[fp->kind];
     void *p = field_ptr(obj, fp);
     const char *name = prop->name;
     const char *str;
@@ -1637,62 +1668,25 @@ static bool property_set_field(Object *obj, ObjectProperty *prop,
     bool b;
     int e;
 
+    if (k->bits) {
+        /* qinput range-checks to the field's width */
+        if (k->is_signed) {
+            if (!qinput_intN(value, name, k->bits, &i, errp)) {
+                return false;
+            }
+            u = i;
+        } else if (!qinput_uintN(value, name, k->bits, &u, errp)) {
+            return false;
+        }
+        field_store_int(p, k, u);
+        return true;
+    }
     switch (fp->kind) {
     case OBJ_FIELD_BOOL:
         if (!qinput_bool(value, name, &b, errp)) {
             return false;
         }
         *(bool *)p = b;
-        return true;
-    case OBJ_FIELD_UINT8:
-    case OBJ_FIELD_UINT16:
-    case OBJ_FIELD_UINT32:
-        if (!qinput_uintN(value, name, fp->kind == OBJ_FIELD_UINT8 ? 8 :
-                          fp->kind == OBJ_FIELD_UINT16 ? 16 : 32,
-                          &u, errp)) {
-            return false;
-        }
-        if (fp->kind == OBJ_FIELD_UINT8) {
-            *(uint8_t *)p = u;
-        } else if (fp->kind == OBJ_FIELD_UINT16) {
-            *(uint16_t *)p = u;
-        } else {
-            *(uint32_t *)p = u;
-        }
-        return true;
-    case OBJ_FIELD_UINT64:
-        if (!qinput_uint64(value, name, &u, errp)) {
-            return false;
-        }
-        *(uint64_t *)p = u;
-        return true;
-    case OBJ_FIELD_SIZE:
-        if (!qinput_size(value, name, &u, errp)) {
-            return false;
-        }
-        *(uint64_t *)p = u;
-        return true;
-    case OBJ_FIELD_INT8:
-    case OBJ_FIELD_INT16:
-    case OBJ_FIELD_INT32:
-        if (!qinput_intN(value, name, fp->kind == OBJ_FIELD_INT8 ? 8 :
-                         fp->kind == OBJ_FIELD_INT16 ? 16 : 32,
-                         &i, errp)) {
-            return false;
-        }
-        if (fp->kind == OBJ_FIELD_INT8) {
-            *(int8_t *)p = i;
-        } else if (fp->kind == OBJ_FIELD_INT16) {
-            *(int16_t *)p = i;
-        } else {
-            *(int32_t *)p = i;
-        }
-        return true;
-    case OBJ_FIELD_INT64:
-        if (!qinput_int64(value, name, &i, errp)) {
-            return false;
-        }
-        *(int64_t *)p = i;
         return true;
     case OBJ_FIELD_STRING:
         if (!qinput_str(value, name, &str, errp)) {
@@ -1707,15 +1701,16 @@ static bool property_set_field(Object *obj, ObjectProperty *prop,
         }
         *(int *)p = e;
         return true;
+    default:
+        g_assert_not_reached();
     }
-    g_assert_not_reached();
 }
 
 static bool property_parse_field(Object *obj, ObjectProperty *prop,
                                  const char *str, Error **errp)
 {
     FieldProperty *fp = prop->opaque;
-    const char *type = field_kind_types[fp->kind];
+    const char *type = field_kinds[fp->kind].type;
     JsonNode *node;
     bool ok;
 
@@ -1753,7 +1748,7 @@ static ObjectProperty *field_property_add(Object *obj, ObjectClass *klass,
     ObjectProperty *prop;
 
     if (!type) {
-        type = field_kind_types[fp->kind];
+        type = field_kinds[fp->kind].type;
         g_assert(type);  /* enums must name their type */
     }
     g_assert(fp->kind != OBJ_FIELD_ENUM || fp->lookup);

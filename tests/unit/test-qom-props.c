@@ -253,10 +253,13 @@ static void test_get_set_strict(void)
     assert_json(obj, "u8", "255");
     g_assert_null(set_json(obj, "u16", "65535"));
     g_assert_cmpuint(g->u16, ==, 65535);
+    assert_json(obj, "u16", "65535");
     g_assert_null(set_json(obj, "i8", "-128"));
     g_assert_cmpint(g->i8, ==, -128);
+    assert_json(obj, "i8", "-128");
     g_assert_null(set_json(obj, "i16", "-300"));
     g_assert_cmpint(g->i16, ==, -300);
+    assert_json(obj, "i16", "-300");
     g_assert_null(set_json(obj, "i64", "-9000000000"));
     assert_json(obj, "i64", "-9000000000");
     g_assert_null(set_json(obj, "size", "1048576"));
