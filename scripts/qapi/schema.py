@@ -596,19 +596,7 @@ class Schema:
                 ent.phases = [p for p in PHASES if p in ph]
             elif ent.allow_preconfig:
                 ent.phases = list(PHASES)
-            data = expr.get('data')
-            if isinstance(data, dict):
-                if ent.boxed:
-                    raise QAPIError(info, "%s: 'boxed': true requires 'data' "
-                                    "to name a type" % what)
-                ent.arg_spec = self._implicit(
-                    'q_obj_%s-arg' % name, info,
-                    self._members(info, data, what, name)).name
-            elif data is not None:
-                if not isinstance(data, str):
-                    raise QAPIError(info, "%s: 'data' must be an object or "
-                                    "a type name" % what)
-                ent.arg_spec = data
+            ent.arg_spec = self._arg_spec(info, expr, ent.boxed, what, name)
             if 'returns' in expr:
                 ent.ret_spec = self._type_ref(info, expr['returns'],
                                               "%s: 'returns'" % what)
@@ -620,23 +608,26 @@ class Schema:
                                 "UPPER_CASE" % (name,))
             ent = Event(name, info, doc)
             ent.boxed = self._check_bool(e, 'boxed')
-            data = expr.get('data')
-            if isinstance(data, dict):
-                if ent.boxed:
-                    raise QAPIError(info, "%s: 'boxed': true requires 'data' "
-                                    "to name a type" % what)
-                ent.arg_spec = self._implicit(
-                    'q_obj_%s-arg' % name, info,
-                    self._members(info, data, what, name)).name
-            elif data is not None:
-                if not isinstance(data, str):
-                    raise QAPIError(info, "%s: 'data' must be an object or "
-                                    "a type name" % what)
-                ent.arg_spec = data
+            ent.arg_spec = self._arg_spec(info, expr, ent.boxed, what, name)
             self._add(ent)
             self.events.append(ent)
         ent.features = features
         return ent
+
+    def _arg_spec(self, info, expr, boxed, what, name):
+        """The argument type of a command or event: its 'data', a type
+        name or an inline object (which becomes an implicit struct)."""
+        data = expr.get('data')
+        if isinstance(data, dict):
+            if boxed:
+                raise QAPIError(info, "%s: 'boxed': true requires 'data' "
+                                "to name a type" % what)
+            return self._implicit('q_obj_%s-arg' % name, info,
+                                  self._members(info, data, what, name)).name
+        if data is not None and not isinstance(data, str):
+            raise QAPIError(info, "%s: 'data' must be an object or "
+                            "a type name" % what)
+        return data
 
     # -- pass 2: references -------------------------------------------------
 
