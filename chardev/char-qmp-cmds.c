@@ -8,49 +8,29 @@
 #include "chardev/char.h"
 #include "qapi/error.h"
 #include "qapi/qapi-commands.h"
+#include "qapi/qapi-marshal.h"
 #include "qemu/option.h"
 
-/* Turn a list node of {"label", "filename", ...} objects into our lists. */
+/*
+ * The chardev layer describes itself as JSON in the schema's shapes; the
+ * generated unmarshallers turn that into the return types.
+ */
 ChardevInfoList *qmp_query_chardev(Error **errp)
 {
     g_autoptr(JsonNode) node = qemu_chr_query();
-    JsonArray *arr = json_node_get_array(node);
-    ChardevInfoList *head = NULL, **tail = &head;
-    guint i;
+    ChardevInfoList *list = NULL;
 
-    for (i = 0; i < json_array_get_length(arr); i++) {
-        JsonObject *o = json_array_get_object_element(arr, i);
-        ChardevInfo *info = g_new0(ChardevInfo, 1);
-
-        info->label = g_strdup(json_object_get_string_member(o, "label"));
-        info->filename = g_strdup(json_object_get_string_member(o,
-                                                                "filename"));
-        info->frontend_open = json_object_get_boolean_member(o,
-                                                             "frontend-open");
-        *tail = g_new0(ChardevInfoList, 1);
-        (*tail)->value = info;
-        tail = &(*tail)->next;
-    }
-    return head;
+    qapi_input_ChardevInfoList(node, NULL, NULL, &list, &error_abort);
+    return list;
 }
 
 ChardevBackendInfoList *qmp_query_chardev_backends(Error **errp)
 {
     g_autoptr(JsonNode) node = qemu_chr_query_backends();
-    JsonArray *arr = json_node_get_array(node);
-    ChardevBackendInfoList *head = NULL, **tail = &head;
-    guint i;
+    ChardevBackendInfoList *list = NULL;
 
-    for (i = 0; i < json_array_get_length(arr); i++) {
-        JsonObject *o = json_array_get_object_element(arr, i);
-        ChardevBackendInfo *info = g_new0(ChardevBackendInfo, 1);
-
-        info->name = g_strdup(json_object_get_string_member(o, "name"));
-        *tail = g_new0(ChardevBackendInfoList, 1);
-        (*tail)->value = info;
-        tail = &(*tail)->next;
-    }
-    return head;
+    qapi_input_ChardevBackendInfoList(node, NULL, NULL, &list, &error_abort);
+    return list;
 }
 
 void qmp_ringbuf_write(const char *device, const char *data, bool has_format,
