@@ -16,6 +16,9 @@ typedef struct QEMUTimer QEMUTimer;
 typedef struct QEMUBH QEMUBH;
 typedef struct QemuOpts QemuOpts;
 typedef struct QemuOpt QemuOpt;
+typedef struct Chardev Chardev;
+typedef struct CharBackend CharBackend;
+typedef struct CPUState CPUState;
 
 /* json-glib's value types are the project's QObject equivalent. */
 typedef struct _JsonNode JsonNode;

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The abstract CPU device.  Target CPUs (target/riscv) derive from it.
+ * CPUs are numbered by creation order (cpu_index), which is what
+ * "loader cpu-num=N" and HMP's cpu index refer to.
+ */
+#ifndef HW_CORE_CPU_H
+#define HW_CORE_CPU_H
+
+#include "exec/hwaddr.h"
+#include "exec/memory.h"
+#include "hw/qdev-core.h"
+
+#define TYPE_CPU "cpu"
+OBJECT_DECLARE_TYPE(CPUState, CPUClass, CPU)
+
+typedef uint64_t vaddr;
+
+/**
+ * struct CPUClass
+ *
+ * @set_pc: set the program counter (loaders, after reset)
+ * @get_pc: read it
+ * @reset_vector: where the CPU starts after its own reset (for
+ *   x-machine-lint)
+ * @dump_state: HMP "info registers" text, appended to @buf
+ */
+struct CPUClass {
+    DeviceClass parent_class;
+
+    void (*set_pc)(CPUState *cpu, vaddr pc);
+    vaddr (*get_pc)(CPUState *cpu);
+    vaddr (*reset_vector)(CPUState *cpu);
+    void (*dump_state)(CPUState *cpu, GString *buf, int flags);
+};
+
+/**
+ * struct CPUState
+ *
+ * @cpu_index: creation order, from 0
+ * @as: the address space it fetches and accesses through
+ */
+struct CPUState {
+    DeviceState parent_obj;
+
+    int cpu_index;
+    AddressSpace *as;
+};
+
+/* The CPU of index @index, or NULL. */
+CPUState *qemu_get_cpu(int index);
+/* The CPUs in index order; the list is owned by the CPU layer. */
+GSList *cpu_list(void);
+#define CPU_FOREACH(cpu)                                                   \
+    for (GSList *cpu_it_ = cpu_list();                                     \
+         cpu_it_ && ((cpu) = cpu_it_->data, true); cpu_it_ = cpu_it_->next)
+
+static inline void cpu_set_pc(CPUState *cpu, vaddr pc)
+{
+    CPU_GET_CLASS(cpu)->set_pc(cpu, pc);
+}
+
+#endif
