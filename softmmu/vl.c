@@ -622,6 +622,8 @@ static void create_machine(void)
     machine = object_new(object_class_get_name(OBJECT_CLASS(mc)));
     object_property_add_child(object_get_root(), "machine", machine);
     object_unref(machine);
+    /* ANCHOR(qdev): the machine's containers and the main system bus */
+    /* ANCHOR(memory): system memory and I/O */
     for (i = 0; i < machine_opts->len; i++) {
         qemu_opt_foreach(g_ptr_array_index(machine_opts, i),
                          set_machine_prop, machine, &error_fatal);
