@@ -1608,7 +1608,8 @@ static int64_t field_load_int(const void *p, const FieldKindInfo *k)
     case 16:
         return k->is_signed ? *(const int16_t *)p : *(const uint16_t *)p;
     case 32:
-        return k->is_signed ? *(const int32_t *)p : *(const uint32_t *)p;
+        return k->is_signed ? (int64_t)*(const int32_t *)p
+                           : (int64_t)*(const uint32_t *)p;
     default:
         return *(const int64_t *)p;
     }
