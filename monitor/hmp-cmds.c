@@ -11,6 +11,7 @@
 #include "qobject/json.h"
 #include "qom/object.h"
 #include "hw/qdev-core.h"
+#include "exec/memory.h"
 #include "monitor/hmp.h"
 #include "monitor-internal.h"
 
@@ -319,26 +320,19 @@ static void hmp_info_qom_tree(Monitor *mon, JsonObject *args)
 
 static void hmp_info_qtree(Monitor *mon, JsonObject *args)
 {
-    /*
-     * Until qdev has buses, the device tree is the bare main system bus
-     * every machine has.
-     */
-    if (object_resolve_path_component(object_get_root(), "machine")) {
-        monitor_printf(mon, "bus: main-system-bus\n  type System\n");
-    }
+    g_autoptr(GString) buf = g_string_new(NULL);
+
+    qdev_info_qtree(buf, args_flag(args, "brief"));
+    monitor_printf(mon, "%s", buf->str);
 }
 
 static void hmp_info_mtree(Monitor *mon, JsonObject *args)
 {
-    /* Until the memory API exists: the two empty address spaces. */
-    monitor_printf(mon,
-                   "address-space: memory\n"
-                   "  0000000000000000-ffffffffffffffff (prio 0, i/o): "
-                   "system\n"
-                   "\n"
-                   "address-space: I/O\n"
-                   "  0000000000000000-000000000000ffff (prio 0, i/o): io\n"
-                   "\n");
+    g_autoptr(GString) buf = g_string_new(NULL);
+
+    mtree_info(buf, args_flag(args, "flatview"), args_flag(args, "owner"),
+               args_flag(args, "disabled"));
+    monitor_puts(mon, buf->str);
 }
 
 static void hmp_info_registers(Monitor *mon, JsonObject *args)

@@ -2423,6 +2423,13 @@ static gint pstrcmp(gconstpointer a, gconstpointer b)
 
 char *object_class_property_help_text(ObjectClass *klass, const char *name)
 {
+    return object_class_property_help_text_filtered(klass, name, NULL);
+}
+
+char *object_class_property_help_text_filtered(ObjectClass *klass,
+                                               const char *name,
+                                               bool (*skip)(ObjectProperty *))
+{
     GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
     ObjectPropertyIterator iter;
     ObjectProperty *prop;
@@ -2431,7 +2438,7 @@ char *object_class_property_help_text(ObjectClass *klass, const char *name)
 
     object_class_property_iter_init(&iter, klass);
     while ((prop = object_property_iter_next(&iter))) {
-        if (!prop->set) {
+        if (!prop->set || (skip && skip(prop))) {
             continue;
         }
         g_ptr_array_add(lines, object_property_help(prop->name, prop->type,

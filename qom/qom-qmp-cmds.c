@@ -158,9 +158,6 @@ ObjectPropertyInfoList *qmp_qom_list_properties(const char *typename,
 ObjectPropertyInfoList *qmp_device_list_properties(const char *typename,
                                                    Error **errp)
 {
-    static const char *const hidden[] = {
-        "type", "realized", "hotpluggable", "hotplugged", "parent_bus",
-    };
     ObjectPropertyInfoList *head = NULL, **tail = &head;
     ObjectClass *klass = object_class_by_name(typename);
     ObjectPropertyIterator iter;
@@ -183,14 +180,7 @@ ObjectPropertyInfoList *qmp_device_list_properties(const char *typename,
     }
     object_class_property_iter_init(&iter, klass);
     while ((prop = object_property_iter_next(&iter))) {
-        size_t i;
-
-        for (i = 0; i < G_N_ELEMENTS(hidden); i++) {
-            if (!strcmp(prop->name, hidden[i])) {
-                break;
-            }
-        }
-        if (i == G_N_ELEMENTS(hidden)) {
+        if (!qdev_property_is_internal(prop->name)) {
             tail = prop_list_append(tail, prop, true);
         }
     }

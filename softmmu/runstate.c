@@ -191,6 +191,7 @@ void qemu_unregister_powerdown_handler(QEMUPowerdownHandler *fn,
 
 void qemu_system_reset(ShutdownCause cause)
 {
+    qemu_devices_reset();
     handlers_run(reset_handlers);
     if (cause != SHUTDOWN_CAUSE_NONE &&
         cause != SHUTDOWN_CAUSE_SUBSYSTEM_RESET) {

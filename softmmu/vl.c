@@ -22,6 +22,7 @@
 #include <glib-unix.h>
 #include "chardev/char.h"
 #include "config-host.h"
+#include "exec/address-spaces.h"
 #include "hw/boards.h"
 #include "hw/qdev-core.h"
 #include "hw/qdev-help.h"
@@ -207,7 +208,7 @@ static void device_help(CmdlineOpt *co, void *opaque)
         error_report("Device '%s' not found", driver);
         exit(0);
     }
-    object_class_print_properties_help(stdout, oc);
+    qdev_print_device_props_help(stdout, oc);
     exit(0);
 }
 
@@ -622,8 +623,11 @@ static void create_machine(void)
     machine = object_new(object_class_get_name(OBJECT_CLASS(mc)));
     object_property_add_child(object_get_root(), "machine", machine);
     object_unref(machine);
-    /* ANCHOR(qdev): the machine's containers and the main system bus */
-    /* ANCHOR(memory): system memory and I/O */
+    container_get(machine, "/peripheral");
+    container_get(machine, "/peripheral-anon");
+    container_get(machine, "/unattached");
+    sysbus_get_default();   /* /machine/unattached/sysbus */
+    memory_map_init();
     for (i = 0; i < machine_opts->len; i++) {
         qemu_opt_foreach(g_ptr_array_index(machine_opts, i),
                          set_machine_prop, machine, &error_fatal);
@@ -1180,6 +1184,7 @@ int qemu_cleanup(void)
     if (machine) {
         object_unparent(machine);
     }
+    memory_map_cleanup();
     qemu_chr_cleanup();
     user_creatable_cleanup();
     accel_cleanup();

@@ -11,7 +11,8 @@
 
 /*
  * Create system memory (a 2^64 container "system") and I/O (a 64 KiB
- * container "io") with their address spaces.  The phase stepper calls it
+ * I/O region "io" whose reads return all ones, as QEMU's) with their
+ * address spaces.  The phase stepper calls it
  * when the machine object is created; the regions live at
  * /machine/unattached/system[0] and /machine/unattached/io[0].
  */

@@ -103,14 +103,15 @@ struct DeviceClass {
  * struct NamedGPIOList: one named (or unnamed: @name NULL) list of lines
  *
  * @in: the input lines (IRQState children of the device)
- * @out: the device's own array of output pointers; each element is the
- *   target of a link<irq> property
+ * @out: where each output line is stored: out[i] points at the device's
+ *   own qemu_irq slot, the target of the link<irq> property of line i
+ *   (slots need not be contiguous: sysbus_init_irq() adds one at a time)
  */
 typedef struct NamedGPIOList {
     char *name;
     qemu_irq *in;
     int num_in;
-    qemu_irq *out;
+    qemu_irq **out;
     int num_out;
 } NamedGPIOList;
 
@@ -264,8 +265,8 @@ void qdev_info_qtree(GString *buf, bool brief);
 /* The id, or NULL. */
 const char *qdev_get_id(DeviceState *dev);
 /*
- * How messages name a device: "'<id>'" when it has one, else its
- * canonical path.  Returns a new string.
+ * How messages name a device: its id when it has one, else its canonical
+ * path (no quotes added).  Returns a new string.
  */
 char *qdev_get_human_name(DeviceState *dev);
 

@@ -7,4 +7,12 @@
 
 void qdev_print_device_list(FILE *f);
 
+/*
+ * The properties of the device-list-properties and "-device T,help"
+ * listings leave out the ones every device has (type, realized, ...).
+ */
+bool qdev_property_is_internal(const char *name);
+/* Print "-device T,help" for device class @oc. */
+void qdev_print_device_props_help(FILE *f, ObjectClass *oc);
+
 #endif

@@ -103,8 +103,9 @@ struct Property {
           0 * sizeof(&((_state *)0)->_field == (_ptr_type *)0) }
 /*
  * A CharBackend field: the value is a chardev label ("str"); setting it
- * connects the front end (errors: "Property 'chardev' can't find value
- * 'x'", "Property 'chardev' can't take value 'x', it's in use").
+ * connects the front end; "" disconnects.  Errors, as QEMU 7.2:
+ * "Property 'T.chardev' can't find value 'x'" and "Property 'T.chardev'
+ * can't take value 'x': Device 'x' is in use" (T: the device's type).
  */
 #define DEFINE_PROP_CHR(_name, _state, _field)                             \
     { .name = (_name), .kind = PROP_KIND_CHR, .type = "str",               \

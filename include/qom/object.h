@@ -885,6 +885,10 @@ char *object_property_help(const char *name, const char *type,
  * @name is the name shown (the type name or a user-visible alias).
  */
 char *object_class_property_help_text(ObjectClass *klass, const char *name);
+/* The same, leaving out the properties for which @skip returns true. */
+char *object_class_property_help_text_filtered(ObjectClass *klass,
+                                               const char *name,
+                                               bool (*skip)(ObjectProperty *));
 
 /* Print object_class_property_help_text() of @klass, under its name. */
 void object_class_print_properties_help(FILE *out, ObjectClass *klass);
