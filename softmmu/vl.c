@@ -1061,7 +1061,9 @@ static bool machine_phase_work(MachineInitPhase phase, Error **errp)
         configure_accelerators();
         break;
     case PHASE_MACHINE_INITIALIZED:
-        MACHINE_GET_CLASS(ms)->init(ms);
+        if (!machine_run_board_init(ms, errp)) {
+            return false;
+        }
         break;
     case PHASE_MACHINE_READY:
         break;

@@ -4,6 +4,7 @@
  * board that QMP clients and board scripts fill with devices.
  */
 #include "qemu/osdep.h"
+#include "exec/address-spaces.h"
 #include "hw/boards.h"
 #include "hw/qdev-core.h"
 #include "qapi/error.h"
@@ -294,6 +295,61 @@ static void machine_instance_finalize(Object *obj)
     g_free(MACHINE(obj)->cpu_type);
 }
 
+bool machine_run_board_init(MachineState *ms, Error **errp)
+{
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+
+    if (ms->ram_addr && !ms->ram_size) {
+        error_setg(errp, "'ram-addr' has been specified but the size is "
+                   "zero");
+        return false;
+    }
+    if (mc->default_ram_id && ms->ram_size && !ms->ram) {
+        MemoryRegion *ram = g_new0(MemoryRegion, 1);
+
+        if (!memory_region_init_ram(ram, OBJECT(ms), mc->default_ram_id,
+                                    ms->ram_size, errp)) {
+            g_free(ram);
+            return false;
+        }
+        /* the machine's child property holds the only reference */
+        OBJECT(ram)->free = g_free;
+        memory_region_add_subregion(get_system_memory(), ms->ram_addr, ram);
+        ms->ram = ram;
+    }
+    mc->init(ms);
+    return true;
+}
+
+/*
+ * "ram-addr" (GreenSocs, 2022): where -m RAM goes on the none machine.
+ * Settable with -M none,ram-addr= and qom-set until the RAM is made.
+ */
+static JsonNode *machine_get_ram_addr(Object *obj, ObjectProperty *prop,
+                                      Error **errp)
+{
+    return qapi_output_uint64(MACHINE(obj)->ram_addr);
+}
+
+static bool machine_set_ram_addr(Object *obj, ObjectProperty *prop,
+                                 JsonNode *value, Error **errp)
+{
+    uint64_t addr;
+
+    if (!qinput_uint64(value, prop->name, &addr, errp)) {
+        return false;
+    }
+    /* only the live machine is frozen; introspection makes other ones */
+    if (obj == OBJECT(qdev_get_machine()) &&
+        phase_check(PHASE_MACHINE_INITIALIZED)) {
+        error_setg(errp, "Property 'ram-addr' can only be set before the "
+                   "machine is initialized");
+        return false;
+    }
+    MACHINE(obj)->ram_addr = addr;
+    return true;
+}
+
 static void none_machine_init(MachineState *ms)
 {
 }
@@ -301,11 +357,18 @@ static void none_machine_init(MachineState *ms)
 static void none_machine_class_init(ObjectClass *oc, void *data)
 {
     MachineClass *mc = MACHINE_CLASS(oc);
+    ObjectProperty *prop;
 
     mc->desc = "empty machine";
     mc->max_cpus = 1;
     mc->default_ram_id = "ram";
     mc->init = none_machine_init;
+    prop = object_class_property_add(oc, "ram-addr", "uint64",
+                                     machine_get_ram_addr,
+                                     machine_set_ram_addr, NULL, NULL);
+    object_property_set_default_uint(prop, 0);
+    object_class_property_set_description(oc, "ram-addr",
+                                          "Base address of the -m RAM");
 }
 
 static const TypeInfo machine_types[] = {

@@ -43,12 +43,18 @@ typedef struct CpuTopology {
  * @smp: -smp (property "smp")
  * @cpu_type: the CPU type from -cpu ("<model>-riscv-cpu"), or NULL for
  *   the class's default
+ * @ram_addr: where the -m RAM is mapped (the none machine's property
+ *   "ram-addr", default 0)
+ * @ram: the -m RAM region (named the class's default_ram_id), once
+ *   machine_run_board_init() made it; NULL without -m
  */
 struct MachineState {
     Object parent_obj;
     uint64_t ram_size;
     CpuTopology smp;
     char *cpu_type;
+    uint64_t ram_addr;
+    struct MemoryRegion *ram;
 };
 
 /* The machine object, or NULL before one is created. */
@@ -58,6 +64,17 @@ MachineState *qdev_get_machine(void);
  * The class of the machine named @name (as given to -M), or NULL.
  */
 MachineClass *machine_class_find(const char *name);
+
+/**
+ * machine_run_board_init: the work of entering phase "initialized"
+ *
+ * Makes the -m RAM (when the class has a default_ram_id and the size is
+ * non-zero): a zero-filled RAM region mapped in system memory at
+ * @ms->ram_addr, then runs MachineClass::init.  Errors (nothing is
+ * created): "'ram-addr' has been specified but the size is zero", and
+ * the memory API's error when the host cannot allocate the RAM.
+ */
+bool machine_run_board_init(MachineState *ms, Error **errp);
 
 /* Print "-machine help": the list of machine types. */
 void machine_print_list(FILE *f);
