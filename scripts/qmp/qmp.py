@@ -21,14 +21,17 @@ class QMPError(Exception):
 
 
 class QMP:
-    def __init__(self, path, timeout=20):
+    def __init__(self, path, timeout=20, wait=None):
         """Connect to a unix socket path (or a (host, port) pair),
-        waiting up to @timeout seconds for the server to create it, and
-        read the greeting."""
+        waiting up to @wait seconds (default: @timeout) for the server
+        to create it, and read the greeting.  @timeout is also the socket
+        timeout for every later read (None blocks forever)."""
         self.timeout = timeout
         self.events = []
         self._buf = b""
-        deadline = time.monotonic() + timeout
+        if wait is None:
+            wait = timeout or 0
+        deadline = time.monotonic() + wait
         while True:
             try:
                 if isinstance(path, tuple):
@@ -42,7 +45,7 @@ class QMP:
             except (FileNotFoundError, ConnectionRefusedError):
                 if hasattr(self, "sock"):
                     self.sock.close()
-                if time.monotonic() > deadline:
+                if time.monotonic() >= deadline:
                     raise
                 time.sleep(0.01)
         self.greeting = self.recv()
