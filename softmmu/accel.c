@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The accelerator types (tcg, qtest) and the current accelerator. */
+/*
+ * The accelerator types and the current accelerator (the qtest accelerator
+ * is in accel/qtest/qtest.c).
+ */
 #include "qemu/osdep.h"
 #include "qapi/error.h"
 #include "qemu/option.h"
@@ -137,10 +140,6 @@ static const TypeInfo accel_types[] = {
         .instance_size = sizeof(TCGAccelState),
         .instance_finalize = tcg_accel_finalize,
         .class_init = tcg_accel_class_init,
-    },
-    {
-        .name = ACCEL_CLASS_NAME("qtest"),
-        .parent = TYPE_ACCEL,
     },
 };
 

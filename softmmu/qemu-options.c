@@ -86,6 +86,11 @@ const QEMUOption qemu_options[] = {
       "freeze CPU at startup (use 'c' to start execution)" },
     { "preconfig", QEMU_OPT_HELP_DASHDASH, QEMU_OPTION_preconfig, NULL,
       "pause QEMU before machine is initialized (experimental)" },
+    /* the qtest protocol server (tests/qtest); hidden, as in QEMU */
+    { "qtest", QEMU_OPT_HAS_ARG | QEMU_OPT_HIDDEN, QEMU_OPTION_qtest,
+      NULL, NULL },
+    { "qtest-log", QEMU_OPT_HAS_ARG | QEMU_OPT_HIDDEN, QEMU_OPTION_qtest_log,
+      NULL, NULL },
     { NULL },
 };
 

@@ -34,6 +34,8 @@ enum {
     QEMU_OPTION_mon,
     QEMU_OPTION_pidfile,
     QEMU_OPTION_daemonize,
+    QEMU_OPTION_qtest,
+    QEMU_OPTION_qtest_log,
 };
 
 #define QEMU_OPT_HAS_ARG    (1 << 0)

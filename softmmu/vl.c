@@ -39,6 +39,7 @@
 #include "qobject/json.h"
 #include "qom/object.h"
 #include "qom/object_interfaces.h"
+#include "sysemu/qtest.h"
 #include "softmmu/qemu-options.h"
 #include "sysemu/accel.h"
 #include "sysemu/runstate.h"
@@ -57,6 +58,8 @@ static GPtrArray *cmdline_opts;     /* of CmdlineOpt *, in argv order */
 
 /* Flags gathered from the command line */
 static bool preconfig_requested;
+static const char *qtest_chrdev;     /* -qtest */
+static const char *qtest_log;        /* -qtest-log */
 static bool autostart = true;
 static bool nographic;
 static bool daemonize;
@@ -342,6 +345,12 @@ static void collect_flags(void)
         switch (co->opt->index) {
         case QEMU_OPTION_preconfig:
             preconfig_requested = true;
+            break;
+        case QEMU_OPTION_qtest:
+            qtest_chrdev = co->arg;
+            break;
+        case QEMU_OPTION_qtest_log:
+            qtest_log = co->arg;
             break;
         case QEMU_OPTION_S:
             autostart = false;
@@ -1160,6 +1169,9 @@ void qemu_init(int argc, char **argv)
     qemu_machine_advance(PHASE_ACCEL_CREATED, &error_fatal);
 
     /* 6. */
+    if (qtest_chrdev) {
+        qtest_server_init(qtest_chrdev, qtest_log, &error_fatal);
+    }
     foreach_opt(QEMU_OPTION_object, create_object, NULL);
     create_monitors();
     create_default_monitor();
