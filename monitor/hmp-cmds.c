@@ -446,5 +446,10 @@ const HMPCommand hmp_cmds[] = {
         .help = "reset the system",
         .cmd = hmp_system_reset, .qmp = "system_reset",
     },
+    {
+        .name = "xp", .args_type = "fmt:/,addr:l", .params = "/fmt addr",
+        .help = "physical memory dump starting at 'addr'",
+        .cmd = hmp_xp,
+    },
     { .name = NULL },
 };

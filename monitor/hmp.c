@@ -368,6 +368,79 @@ static bool later_flag(char **specs, int from, char c)
     return false;
 }
 
+/*
+ * A "/fmt" argument (memory dumps): "/" then an optional count, then
+ * format letters (x d u o c i) and size letters (b h w g) in any order.
+ * Stored as it was written, without the slash, once every letter is
+ * known.
+ */
+static bool parse_format(Monitor *mon, const char **p, JsonObject *args,
+                         const char *name)
+{
+    const char *s = *p + 1;
+    const char *start = s;
+
+    while (g_ascii_isdigit(*s)) {
+        s++;
+    }
+    while (*s && !g_ascii_isspace(*s)) {
+        if (!strchr("xduocibhwg", *s)) {
+            monitor_printf(mon, "invalid char in format: '%c'\n", *s);
+            *p = s;
+            return false;
+        }
+        s++;
+    }
+    g_autofree char *fmt = g_strndup(start, s - start);
+
+    json_object_set_string_member(args, name, fmt);
+    *p = s;
+    return true;
+}
+
+/*
+ * An address expression: numbers (0x hex, 0 octal, decimal) joined by
+ * "+" and "-".
+ */
+static bool parse_expression(Monitor *mon, const char **p, uint64_t *val)
+{
+    const char *s = *p;
+    uint64_t sum = 0;
+    int sign = 1;
+
+    for (;;) {
+        char *end;
+        uint64_t n;
+
+        while (g_ascii_isspace(*s)) {
+            s++;
+        }
+        if (!*s) {
+            monitor_printf(mon, "unexpected end of expression\n");
+            return false;
+        }
+        errno = 0;
+        n = g_ascii_strtoull(s, &end, 0);
+        if (end == s || errno) {
+            monitor_printf(mon, "invalid char in expression\n");
+            return false;
+        }
+        sum = sign > 0 ? sum + n : sum - n;
+        s = end;
+        while (g_ascii_isspace(*s)) {
+            s++;
+        }
+        if (*s != '+' && *s != '-') {
+            break;
+        }
+        sign = *s == '+' ? 1 : -1;
+        s++;
+    }
+    *val = sum;
+    *p = s;
+    return true;
+}
+
 /* Parse the arguments of @cmd at *@p; prints the error and fails. */
 static JsonObject *parse_arguments(Monitor *mon, const HMPCommand *cmd,
                                    const char **p)
@@ -400,6 +473,17 @@ static JsonObject *parse_arguments(Monitor *mon, const HMPCommand *cmd,
                                cmd->name, s[1]);
                 goto fail;
             }
+        } else if (type[0] == '/') {
+            if (*s == '/' && !parse_format(mon, &s, args, specs[i])) {
+                goto fail;
+            }
+        } else if (type[0] == 'l') {
+            uint64_t val;
+
+            if (!parse_expression(mon, &s, &val)) {
+                goto fail;
+            }
+            json_object_set_int_member(args, specs[i], (int64_t)val);
         } else if (type[0] == 'S') {
             if (!*s) {
                 if (optional) {

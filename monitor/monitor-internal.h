@@ -86,4 +86,7 @@ void monitor_hmp_resumed(Monitor *mon);
 /* Run one HMP command line on @mon (its output goes to @mon). */
 void hmp_handle_command(Monitor *mon, const char *cmdline);
 
+/* xp /fmt addr (monitor/hmp-memory.c) */
+void hmp_xp(Monitor *mon, JsonObject *args);
+
 #endif

@@ -338,3 +338,50 @@ def test_socket_preconfig(vm):
         assert run("exit_preconfig") == ""
         assert run("info mtree").startswith("address-space: memory\r\n")
     s.close()
+
+
+# xp: expected texts as QEMU 7.2 prints the same bytes (its sifive_e mrom
+# holds 00000000 204002b7 00028067 at 0x1000)
+
+XP_MACHINE = ("-M", "none,ram-addr=0x1000", "-m", "64K",
+              "-device", "loader,addr=0x1004,data=0x204002b7,data-len=4",
+              "-device", "loader,addr=0x1008,data=0x28067,data-len=4")
+
+
+@pytest.mark.parametrize("line,text", [
+    ("xp /4wx 0x1000",
+     "0000000000001000: 0x00000000 0x204002b7 0x00028067 0x00000000\r\n"),
+    ("xp /3bx 0x1000", "0000000000001000: 0x00 0x00 0x00\r\n"),
+    ("xp /2hx 0x1000", "0000000000001000: 0x0000 0x0000\r\n"),
+    ("xp /2gx 0x1000",
+     "0000000000001000: 0x204002b700000000 0x0000000000028067\r\n"),
+    ("xp /2wd 0x1000", "0000000000001000:          0  541065911\r\n"),
+    ("xp /3wu 0x1000",
+     "0000000000001000:          0  541065911     163943\r\n"),
+    ("xp /2wo 0x1000", "0000000000001000:           0 04020001267\r\n"),
+    ("xp /5bc 0x1000",
+     "0000000000001000: '\\x00' '\\x00' '\\x00' '\\x00' '\\xb7'\r\n"),
+    ("xp /9bx 0x1000",
+     "0000000000001000: 0x00 0x00 0x00 0x00 0xb7 0x02 0x40 0x20\r\n"
+     "0000000000001008: 0x67\r\n"),
+    ("xp /10wx 0x1000",
+     "0000000000001000: 0x00000000 0x204002b7 0x00028067 0x00000000\r\n"
+     "0000000000001010: 0x00000000 0x00000000 0x00000000 0x00000000\r\n"
+     "0000000000001020: 0x00000000 0x00000000\r\n"),
+    ("xp /4bx 0x1000+4", "0000000000001004: 0xb7 0x02 0x40 0x20\r\n"),
+    ("xp /2wx 0x0", "0000000000000000: Cannot access memory\r\n"),
+    ("xp /2wx", "unexpected end of expression\r\n"
+                "Try \"help xp\" for more information\r\n"),
+    ("xp /2z 0x1000", "invalid char in format: 'z'\r\n"
+                      "Try \"help xp\" for more information\r\n"),
+])
+def test_xp(vm, line, text):
+    v = vm(*XP_MACHINE)
+    assert hmp(v, line) == text
+
+
+def test_xp_remembers_format(vm):
+    v = vm(*XP_MACHINE)
+    hmp(v, "xp /2bc 0x1004")
+    # no format: the last one (characters), one unit
+    assert hmp(v, "xp 0x1004") == "0000000000001004: '\\xb7'\r\n"
