@@ -12,6 +12,7 @@
 #include "qom/object.h"
 #include "hw/qdev-core.h"
 #include "exec/memory.h"
+#include "hw/core/cpu.h"
 #include "monitor/hmp.h"
 #include "monitor-internal.h"
 
@@ -335,10 +336,32 @@ static void hmp_info_mtree(Monitor *mon, JsonObject *args)
     monitor_puts(mon, buf->str);
 }
 
+static void hmp_dump_cpu(Monitor *mon, CPUState *cs)
+{
+    g_autoptr(GString) buf = g_string_new(NULL);
+
+    CPU_GET_CLASS(cs)->dump_state(cs, buf, 0);
+    monitor_printf(mon, "\nCPU#%d\n%s", cs->cpu_index, buf->str);
+}
+
+/* QEMU's layout: "CPU#N" then the target's dump, for one or all CPUs. */
 static void hmp_info_registers(Monitor *mon, JsonObject *args)
 {
-    /* There are no CPUs yet. */
-    monitor_printf(mon, "No CPU available\n");
+    const char *vcpu = args_str(args, "vcpu");
+    CPUState *cs;
+
+    if (args_flag(args, "cpustate_all")) {
+        CPU_FOREACH(cs) {
+            hmp_dump_cpu(mon, cs);
+        }
+        return;
+    }
+    cs = qemu_get_cpu(vcpu ? atoi(vcpu) : 0);
+    if (!cs) {
+        monitor_printf(mon, "No CPU available\n");
+        return;
+    }
+    hmp_dump_cpu(mon, cs);
 }
 
 /* Tables; help sorts them by name. */

@@ -11,6 +11,7 @@
 #include "qemu/osdep.h"
 #include <signal.h>
 #include <glib-unix.h>
+#include "exec/cpu-exec.h"
 #include "hw/qdev-core.h"
 #include "qapi/error.h"
 #include "qapi/qapi-commands.h"
@@ -18,6 +19,7 @@
 #include "qemu/error-report.h"
 #include "qemu/main-loop.h"
 #include "qemu/timer.h"
+#include "sysemu/accel.h"
 #include "sysemu/runstate.h"
 
 G_STATIC_ASSERT(SHUTDOWN_CAUSE_SNAPSHOT_LOAD == 10);
@@ -109,6 +111,9 @@ void vm_start(void)
     qemu_clock_enable(QEMU_CLOCK_VIRTUAL, true);
     runstate_set(RUN_STATE_RUNNING);
     vm_state_notify(true, RUN_STATE_RUNNING);
+    if (tcg_enabled()) {
+        cpus_resume();      /* qtest runs no guest code */
+    }
 }
 
 void vm_stop(RunState state)
@@ -116,6 +121,7 @@ void vm_stop(RunState state)
     if (!runstate_is_running()) {
         return;
     }
+    cpus_pause();
     runstate_set(state);
     qemu_clock_enable(QEMU_CLOCK_VIRTUAL, false);
     vm_state_notify(false, state);
@@ -243,7 +249,12 @@ void qemu_system_reset_request(ShutdownCause cause)
 /* A reset leaves a machine that was not running in the prelaunch state. */
 static void system_reset_and_settle(ShutdownCause cause)
 {
+    /* the harts stop at a block boundary while devices reset */
+    cpus_pause();
     qemu_system_reset(cause);
+    if (runstate_is_running() && tcg_enabled()) {
+        cpus_resume();
+    }
     if (!runstate_is_running() && !runstate_check(RUN_STATE_INMIGRATE) &&
         !runstate_check(RUN_STATE_FINISH_MIGRATE)) {
         runstate_set(RUN_STATE_PRELAUNCH);

@@ -23,6 +23,7 @@
 #include "chardev/char.h"
 #include "config-host.h"
 #include "exec/address-spaces.h"
+#include "exec/cpu-exec.h"
 #include "hw/boards.h"
 #include "hw/qdev-core.h"
 #include "hw/qdev-help.h"
@@ -1192,6 +1193,8 @@ int qemu_cleanup(void)
                                                     "machine");
 
     os_cleanup_signal_handling();
+    cpus_cleanup();
+    tb_cache_cleanup();
     /* before the monitors close: a client seeing EOF finds it gone */
     remove_pidfile();
     monitor_cleanup();

@@ -352,6 +352,10 @@ static bool machine_set_ram_addr(Object *obj, ObjectProperty *prop,
 
 static void none_machine_init(MachineState *ms)
 {
+    /* -cpu: one CPU, at /machine/unattached/device[0] */
+    if (ms->cpu_type) {
+        qdev_realize_and_unref(qdev_new(ms->cpu_type), NULL, &error_fatal);
+    }
 }
 
 static void none_machine_class_init(ObjectClass *oc, void *data)

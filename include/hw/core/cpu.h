@@ -39,12 +39,22 @@ struct CPUClass {
  *
  * @cpu_index: creation order, from 0
  * @as: the address space it fetches and accesses through
+ * @halted: asleep in WFI until an interrupt is pending (atomic)
+ * @exit_request: leave the execution loop at the next block boundary
+ *   (pause, stop, quit; atomic)
+ * @interrupt_request: an interrupt line changed: re-check at the next
+ *   block boundary (atomic)
+ *
+ * Locking rules: see docs/devel/tcg.md.
  */
 struct CPUState {
     DeviceState parent_obj;
 
     int cpu_index;
     AddressSpace *as;
+    int halted;
+    int exit_request;
+    int interrupt_request;
 };
 
 /* The CPU of index @index, or NULL. */
@@ -54,6 +64,12 @@ GSList *cpu_list(void);
 #define CPU_FOREACH(cpu)                                                   \
     for (GSList *cpu_it_ = cpu_list();                                     \
          cpu_it_ && ((cpu) = cpu_it_->data, true); cpu_it_ = cpu_it_->next)
+
+/*
+ * An interrupt input of @cpu changed (any thread): make the hart re-check
+ * at its next block boundary and wake it from WFI.
+ */
+void cpu_interrupt_kick(CPUState *cpu);
 
 static inline void cpu_set_pc(CPUState *cpu, vaddr pc)
 {

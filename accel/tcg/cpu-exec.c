@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The execution loop and the translation cache: blocks keyed by physical
+ * PC and privilege, chained through their static exits, flushed on
+ * FENCE.I, self-modifying stores, PMP changes, memory map changes and
+ * system reset.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "exec/memory.h"
+#include "exec/cpu-exec.h"
+#include "target/riscv/translate.h"
+
+#define qatomic_read(p) __atomic_load_n(p, __ATOMIC_RELAXED)
+#define qatomic_set(p, v) __atomic_store_n(p, v, __ATOMIC_RELAXED)
+
+#define TB_HASH_BITS 14
+#define TB_HASH_SIZE (1U << TB_HASH_BITS)
+
+/* The cache: used by the vCPU thread only (one thread runs all harts). */
+static TranslationBlock *tb_hash[TB_HASH_SIZE];
+static unsigned tb_flush_gen;           /* bumped by tb_flush_request() */
+static unsigned tb_flush_done;          /* the generation last flushed */
+
+void tb_code_pages_reset(bool destroy);
+
+static inline unsigned tb_hash_func(uint32_t pc, uint32_t flags)
+{
+    return ((pc >> 1) ^ (pc >> (TB_HASH_BITS + 1)) ^ flags) &
+           (TB_HASH_SIZE - 1);
+}
+
+void tb_flush_all(void)
+{
+    unsigned i;
+
+    for (i = 0; i < TB_HASH_SIZE; i++) {
+        TranslationBlock *tb = tb_hash[i];
+
+        while (tb) {
+            TranslationBlock *next = tb->hash_next;
+
+            g_free(tb);
+            tb = next;
+        }
+        tb_hash[i] = NULL;
+    }
+    tb_code_pages_reset(false);
+}
+
+void tb_cache_cleanup(void)
+{
+    tb_flush_all();
+    tb_code_pages_reset(true);
+}
+
+void tb_flush_request(void)
+{
+    __atomic_add_fetch(&tb_flush_gen, 1, __ATOMIC_SEQ_CST);
+}
+
+static TranslationBlock *tb_lookup(uint32_t pc, uint32_t flags)
+{
+    TranslationBlock *tb = tb_hash[tb_hash_func(pc, flags)];
+
+    for (; tb; tb = tb->hash_next) {
+        if (tb->pc == pc && tb->flags == flags) {
+            return tb;
+        }
+    }
+    return NULL;
+}
+
+static void tb_insert(TranslationBlock *tb)
+{
+    unsigned h = tb_hash_func(tb->pc, tb->flags);
+
+    tb->hash_next = tb_hash[h];
+    tb_hash[h] = tb;
+}
+
+/* Housekeeping between blocks; true if cached chaining is now invalid. */
+static bool cpu_exec_sync(CPURISCVState *env)
+{
+    bool flushed = false;
+    unsigned gen = qatomic_read(&tb_flush_gen);
+    unsigned mgen = memory_map_generation();
+
+    if (mgen != env->tlb_gen) {
+        env->tlb_gen = mgen;
+        tlb_flush(env);
+        env->tb_flush_pending = true;
+    }
+    if (gen != tb_flush_done || env->tb_flush_pending) {
+        tb_flush_done = gen;
+        env->tb_flush_pending = false;
+        tb_flush_all();
+        tlb_flush(env);
+        flushed = true;
+    }
+    return flushed;
+}
+
+int cpu_exec(CPUState *cs, uint64_t max_insns)
+{
+    CPURISCVState *env = &RISCV_CPU(cs)->env;
+    TranslationBlock *last = NULL;
+    uint64_t done = 0;
+    int slot = -1;
+
+    cpu_exec_sync(env);
+    for (;;) {
+        TranslationBlock *tb;
+        uint32_t flags;
+
+        if (G_UNLIKELY(env->tb_flush_pending ||
+                     qatomic_read(&tb_flush_gen) != tb_flush_done)) {
+            cpu_exec_sync(env);
+            last = NULL;
+        }
+        if (G_UNLIKELY(qatomic_read(&cs->interrupt_request) ||
+                     qatomic_read(&cs->exit_request) || env->irq_check)) {
+            int irq;
+
+            env->irq_check = false;
+            qatomic_set(&cs->interrupt_request, 0);
+            if (qatomic_read(&cs->exit_request)) {
+                return EXCP_INTERRUPT;
+            }
+            if (memory_map_generation() != env->tlb_gen) {
+                cpu_exec_sync(env);
+                last = NULL;
+            }
+            irq = riscv_cpu_pending_irq(env);
+            if (irq) {
+                qatomic_set(&cs->halted, 0);
+                riscv_cpu_do_trap(env, (irq - 1) | RISCV_EXCP_INT_FLAG, 0);
+                last = NULL;
+            }
+        }
+        if (qatomic_read(&cs->halted)) {
+            if (!riscv_cpu_has_work(env)) {
+                return EXCP_HLT;
+            }
+            qatomic_set(&cs->halted, 0);
+        }
+        if (done >= max_insns) {
+            return EXCP_BUDGET;
+        }
+        flags = env->priv;
+        if (last && slot >= 0 && last->jmp[slot] &&
+            last->jmp[slot]->pc == env->pc &&
+            last->jmp[slot]->flags == flags) {
+            tb = last->jmp[slot];
+        } else {
+            tb = tb_lookup(env->pc, flags);
+            if (!tb) {
+                tb = rv_translate_block(env, flags);
+                if (!tb) {
+                    last = NULL;    /* fetch fault taken */
+                    continue;
+                }
+                tb_insert(tb);
+            }
+            if (last && slot >= 0 && !(qemu_loglevel & CPU_LOG_TB_NOCHAIN)) {
+                last->jmp[slot] = tb;
+            }
+        }
+        if (G_UNLIKELY(qemu_loglevel_mask(CPU_LOG_EXEC))) {
+            qemu_log("Trace %d: %p [00000000/%08x/%08x/ff000000] \n",
+                     cs->cpu_index, (void *)tb, tb->pc, tb->flags);
+        }
+        if (G_UNLIKELY(qemu_loglevel_mask(CPU_LOG_TB_CPU))) {
+            g_autoptr(GString) buf = g_string_new(NULL);
+
+            riscv_cpu_dump_state(cs, buf, 0);
+            qemu_log("%s", buf->str);
+        }
+        env->exit_slot = -1;
+        tb->ops[0].fn(env, tb->ops);
+        done += tb->n_insns;
+        last = tb;
+        slot = env->exit_slot;
+    }
+}

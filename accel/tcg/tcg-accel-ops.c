@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The vCPU thread: one thread runs every hart round-robin, without the
+ * BQL; it sleeps on a condition variable while the machine is paused or
+ * every hart waits in WFI.  See docs/devel/tcg.md for the locking rules.
+ */
+#include "qemu/osdep.h"
+#include "qemu/main-loop.h"
+#include "exec/cpu-exec.h"
+
+#define qatomic_read(p) __atomic_load_n(p, __ATOMIC_ACQUIRE)
+#define qatomic_set(p, v) __atomic_store_n(p, v, __ATOMIC_RELEASE)
+
+/* Instructions a hart runs before the next one gets its turn. */
+#define SLICE_INSNS 100000
+
+static GMutex cpus_lock;
+static GCond cpus_cond;
+static GThread *vcpu_thread;
+static bool cpus_running;       /* wanted state; under cpus_lock */
+static bool cpus_active;        /* the thread is executing guest code */
+static bool cpus_quit;
+static unsigned cpus_wakeups;   /* bumped by kicks; under cpus_lock */
+
+void cpu_interrupt_kick(CPUState *cpu)
+{
+    qatomic_set(&cpu->interrupt_request, 1);
+    g_mutex_lock(&cpus_lock);
+    cpus_wakeups++;
+    g_cond_broadcast(&cpus_cond);
+    g_mutex_unlock(&cpus_lock);
+}
+
+static void cpus_exit_all(void)
+{
+    CPUState *cpu;
+
+    CPU_FOREACH(cpu) {
+        qatomic_set(&cpu->exit_request, 1);
+    }
+}
+
+static gpointer vcpu_thread_fn(gpointer opaque)
+{
+    unsigned seen = 0;
+    bool all_halted = false;
+
+    g_mutex_lock(&cpus_lock);
+    for (;;) {
+        CPUState *cpu;
+
+        while (!cpus_quit && (!cpus_running ||
+                              (all_halted && seen == cpus_wakeups))) {
+            cpus_active = false;
+            g_cond_broadcast(&cpus_cond);
+            g_cond_wait(&cpus_cond, &cpus_lock);
+        }
+        if (cpus_quit) {
+            break;
+        }
+        cpus_active = true;
+        seen = cpus_wakeups;
+        g_mutex_unlock(&cpus_lock);
+
+        all_halted = true;
+        CPU_FOREACH(cpu) {
+            int r;
+
+            qatomic_set(&cpu->exit_request, 0);
+            r = cpu_exec(cpu, SLICE_INSNS);
+            if (r != EXCP_HLT) {
+                all_halted = false;
+            }
+        }
+        g_mutex_lock(&cpus_lock);
+    }
+    cpus_active = false;
+    g_cond_broadcast(&cpus_cond);
+    g_mutex_unlock(&cpus_lock);
+    return NULL;
+}
+
+void cpus_resume(void)
+{
+    g_mutex_lock(&cpus_lock);
+    if (!vcpu_thread) {
+        vcpu_thread = g_thread_new("CPU 0/TCG", vcpu_thread_fn, NULL);
+    }
+    cpus_running = true;
+    g_cond_broadcast(&cpus_cond);
+    g_mutex_unlock(&cpus_lock);
+}
+
+/* Wait, without the BQL, until the thread left guest code. */
+static void cpus_wait_inactive(void)
+{
+    bool bql = qemu_mutex_iothread_locked();
+
+    if (bql) {
+        qemu_mutex_unlock_iothread();
+    }
+    g_mutex_lock(&cpus_lock);
+    while (cpus_active) {
+        cpus_exit_all();
+        g_cond_wait(&cpus_cond, &cpus_lock);
+    }
+    g_mutex_unlock(&cpus_lock);
+    if (bql) {
+        qemu_mutex_lock_iothread();
+    }
+}
+
+void cpus_pause(void)
+{
+    g_mutex_lock(&cpus_lock);
+    cpus_running = false;
+    cpus_exit_all();
+    g_cond_broadcast(&cpus_cond);
+    g_mutex_unlock(&cpus_lock);
+    cpus_wait_inactive();
+}
+
+void cpus_cleanup(void)
+{
+    bool bql;
+
+    if (!vcpu_thread) {
+        return;
+    }
+    g_mutex_lock(&cpus_lock);
+    cpus_quit = true;
+    cpus_exit_all();
+    g_cond_broadcast(&cpus_cond);
+    g_mutex_unlock(&cpus_lock);
+    bql = qemu_mutex_iothread_locked();
+    if (bql) {
+        qemu_mutex_unlock_iothread();
+    }
+    g_thread_join(vcpu_thread);
+    if (bql) {
+        qemu_mutex_lock_iothread();
+    }
+    vcpu_thread = NULL;
+    cpus_quit = false;
+    cpus_running = false;
+}
