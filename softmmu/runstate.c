@@ -224,6 +224,23 @@ void qemu_system_shutdown_request(ShutdownCause cause)
     qemu_notify_event();
 }
 
+static int shutdown_exit_code;
+
+void qemu_system_shutdown_request_with_code(ShutdownCause cause,
+                                            int exit_code)
+{
+    if (g_atomic_int_compare_and_exchange(&shutdown_requested,
+                                          SHUTDOWN_CAUSE_NONE, cause)) {
+        g_atomic_int_set(&shutdown_exit_code, exit_code);
+    }
+    qemu_notify_event();
+}
+
+int qemu_shutdown_exit_code(void)
+{
+    return g_atomic_int_get(&shutdown_exit_code);
+}
+
 void qemu_system_shutdown_now(ShutdownCause cause)
 {
     if (g_atomic_int_compare_and_exchange(&shutdown_requested,

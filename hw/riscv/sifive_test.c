@@ -2,8 +2,10 @@
 /*
  * The SiFive test finisher: one 4 KiB region; writing 0x5555 exits with
  * status 0, (code << 16) | 0x3333 exits with status code, 0x7777 resets
- * the machine.  Reads return 0.  As in QEMU 7.2 the process exits at
- * once (no SHUTDOWN event); buffered output is flushed first.
+ * the machine.  Reads return 0.  Exiting is a shutdown request with an
+ * exit status, so the main loop sends SHUTDOWN (cause guest-shutdown) and
+ * the process cleans up before it exits, as QEMU 8 does; QEMU 7.2 called
+ * exit() from the vCPU thread.
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
@@ -17,8 +19,8 @@ static uint64_t sifive_test_read(void *opaque, hwaddr addr, unsigned size)
 
 static void sifive_test_exit(int code)
 {
-    fflush(NULL);
-    _exit(code);
+    qemu_system_shutdown_request_with_code(SHUTDOWN_CAUSE_GUEST_SHUTDOWN,
+                                           code);
 }
 
 static void sifive_test_write(void *opaque, hwaddr addr, uint64_t val,

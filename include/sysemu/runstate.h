@@ -60,6 +60,15 @@ void qemu_unregister_reset(QEMUResetHandler *fn, void *opaque);
  */
 void qemu_system_reset(ShutdownCause cause);
 
+/*
+ * Ask the main loop to shut down and the process to exit with status
+ * @exit_code (a test finisher); the first request wins.
+ */
+void qemu_system_shutdown_request_with_code(ShutdownCause cause,
+                                            int exit_code);
+/* The status the process exits with: 0 unless a request gave one. */
+int qemu_shutdown_exit_code(void);
+
 /* Ask the main loop to reset the machine (guest-reset from a device). */
 void qemu_system_reset_request(ShutdownCause cause);
 

@@ -102,6 +102,9 @@ def test_finisher_exit_status_and_logs():
         v.qmp = QMP(sock)
         v.qmp.negotiate()
         assemble(v, elf)
+        # a clean shutdown, announced, then the finisher's exit status
+        ev = v.qmp.wait_event("SHUTDOWN")
+        assert ev["data"] == {"guest": True, "reason": "guest-shutdown"}
         assert p.wait(timeout=20) == 11     # mcause of ecall from M
         v.qmp.close()
         text = open(log).read()
