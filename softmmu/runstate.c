@@ -383,9 +383,15 @@ void os_cleanup_signal_handling(void)
         g_source_remove(signal_watch);
         signal_watch = 0;
     }
-    signal(SIGINT, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    /*
+     * The process is on its way out already: a termination signal now
+     * (a test harness's SIGTERM racing a QMP quit) must not turn a clean
+     * exit into death by signal.  QEMU's handler stays installed to the
+     * end with the same effect.
+     */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
     if (signal_pipe[0] >= 0) {
         close(signal_pipe[0]);
         close(signal_pipe[1]);
