@@ -5,7 +5,10 @@
  * qapi/qmp-machine.c.)
  */
 #include "qemu/osdep.h"
+#include "exec/cpu-exec.h"
 #include "hw/boards.h"
+#include "hw/core/cpu.h"
+#include "hw/core/machine-lint.h"
 #include "hw/qdev-core.h"
 #include "qapi/error.h"
 #include "qapi/qapi-commands.h"
@@ -44,7 +47,9 @@ void qmp_x_exit_preconfig(Error **errp)
                    "initialization");
         return;
     }
-    qemu_machine_advance(PHASE_MACHINE_READY, errp);
+    if (qemu_machine_advance(PHASE_MACHINE_READY, errp)) {
+        machine_lint_report();
+    }
 }
 
 TargetInfo *qmp_query_target(Error **errp)
