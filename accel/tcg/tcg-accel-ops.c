@@ -21,6 +21,14 @@ static bool cpus_running;       /* wanted state; under cpus_lock */
 static bool cpus_active;        /* the thread is executing guest code */
 static bool cpus_quit;
 static unsigned cpus_wakeups;   /* bumped by kicks; under cpus_lock */
+static int vcpu_thread_tid;     /* the thread's kernel id, 0 before */
+
+int cpus_thread_id(void)
+{
+    int tid = g_atomic_int_get(&vcpu_thread_tid);
+
+    return tid ? tid : getpid();
+}
 
 void cpu_interrupt_kick(CPUState *cpu)
 {
@@ -45,6 +53,7 @@ static gpointer vcpu_thread_fn(gpointer opaque)
     unsigned seen = 0;
     bool all_halted = false;
 
+    g_atomic_int_set(&vcpu_thread_tid, gettid());
     g_mutex_lock(&cpus_lock);
     for (;;) {
         CPUState *cpu;

@@ -100,8 +100,21 @@ KvmInfo *qmp_query_kvm(Error **errp)
 
 CpuInfoFastList *qmp_query_cpus_fast(Error **errp)
 {
-    /* No CPU types exist yet; boards will add their CPUs here. */
-    return NULL;
+    CpuInfoFastList *head = NULL, **tail = &head;
+    CPUState *cpu;
+
+    CPU_FOREACH(cpu) {
+        CpuInfoFast *info = g_new0(CpuInfoFast, 1);
+
+        info->cpu_index = cpu->cpu_index;
+        info->qom_path = object_get_canonical_path(OBJECT(cpu));
+        info->thread_id = cpus_thread_id();
+        info->target = SYS_EMU_TARGET_RISCV32;
+        *tail = g_new0(CpuInfoFastList, 1);
+        (*tail)->value = info;
+        tail = &(*tail)->next;
+    }
+    return head;
 }
 
 NameInfo *qmp_query_name(Error **errp)

@@ -44,5 +44,10 @@ void tb_cache_cleanup(void);
 void cpus_resume(void);
 void cpus_pause(void);
 void cpus_cleanup(void);
+/*
+ * The kernel thread id the harts run on (query-cpus-fast "thread-id"):
+ * the vCPU thread's once it exists, before that the process's.
+ */
+int cpus_thread_id(void);
 
 #endif

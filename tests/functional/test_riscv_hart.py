@@ -81,6 +81,12 @@ def test_none_cpu_creates_one_hart(vm):
     assert lines[2] == " pc       00001000"
     assert " x0/zero  00000000 x1/ra    00000000 x2/sp    00000000 " \
            "x3/gp    00000000" in lines
+    # as QEMU 7.2 answers for -M none -cpu rv32 -S (thread-id varies)
+    cpus = v.qmp.command("query-cpus-fast")
+    assert len(cpus) == 1 and cpus[0]["thread-id"] > 0
+    del cpus[0]["thread-id"]
+    assert cpus == [{"qom-path": "/machine/unattached/device[0]",
+                     "cpu-index": 0, "target": "riscv32"}]
 
 
 def test_finisher_exit_status_and_logs():
