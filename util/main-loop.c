@@ -77,8 +77,11 @@ static gboolean timer_source_prepare(GSource *source, gint *timeout)
     if (ns < 0) {
         *timeout = -1;
     } else {
-        /* round up, so that we never wake before the deadline */
-        int64_t ms = (ns + SCALE_MS - 1) / SCALE_MS;
+        /*
+         * Round up, so that we never wake before the deadline (a timer
+         * armed at INT64_MAX must not overflow the rounding).
+         */
+        int64_t ms = ns / SCALE_MS + (ns % SCALE_MS != 0);
         *timeout = ms > INT_MAX ? INT_MAX : (gint)ms;
     }
     return ns == 0;

@@ -130,6 +130,27 @@ static void test_realtime_timer_main_loop(void)
     timer_free(t);
 }
 
+/*
+ * A timer at the end of time (an MTIMECMP of all ones) must neither fire
+ * nor overflow the main loop's rounding of its sleep (UBSan caught it).
+ */
+static void test_timer_at_end_of_time(void)
+{
+    int fired = 0;
+    QEMUTimer *t = timer_new_ns(QEMU_CLOCK_VIRTUAL, set_flag, &fired);
+
+    qemu_clock_set_virtual_source(VIRTUAL_CLOCK_HOST, NULL);
+    qemu_clock_enable(QEMU_CLOCK_VIRTUAL, true);
+    timer_mod(t, INT64_MAX);
+    main_loop_wait(true);
+    main_loop_wait(true);
+    g_assert_cmpint(fired, ==, 0);
+    g_assert_true(timer_pending(t));
+    timer_free(t);
+    qemu_clock_enable(QEMU_CLOCK_VIRTUAL, false);
+    qemu_clock_set_virtual_source(VIRTUAL_CLOCK_EXPLICIT, NULL);
+}
+
 typedef struct BHThread {
     QEMUBH *bh;
     int ran;
@@ -175,6 +196,9 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     qemu_init_main_loop();
     qemu_clock_set_virtual_source(VIRTUAL_CLOCK_EXPLICIT, NULL);
+    /* first: the overflow needed a virtual clock still below 1 ms */
+    g_test_add_func("/main-loop/timer-at-end-of-time",
+                    test_timer_at_end_of_time);
     g_test_add_func("/timer/explicit/order", test_explicit_order);
     g_test_add_func("/timer/explicit/del-anticipate", test_del_and_anticipate);
     g_test_add_func("/timer/virtual/stop", test_stop_host_virtual);
