@@ -28,6 +28,22 @@ GSList *cpu_list(void)
     return cpus;
 }
 
+void qemu_set_irq_or_cpu_input(qemu_irq irq, int64_t cpu_index, int n,
+                               int level)
+{
+    CPUState *cpu;
+
+    if (irq) {
+        qemu_set_irq(irq, level);
+        return;
+    }
+    cpu = cpu_index >= 0 && cpu_index <= INT_MAX ? qemu_get_cpu(cpu_index)
+                                                 : NULL;
+    if (cpu) {
+        qemu_set_irq(qdev_get_gpio_in(DEVICE(cpu), n), level);
+    }
+}
+
 /* The lowest free index, so that a removed CPU's number is reused. */
 static int cpu_next_index(void)
 {

@@ -84,17 +84,8 @@ static bool ibex_plic_evaluate(IbexPlicState *s)
 /* Drive output @i, or CPU @i's MEIP when the output is not wired (6.1). */
 static void ibex_plic_drive(IbexPlicState *s, uint32_t i, int level)
 {
-    CPUState *cpu;
-
-    if (s->external_irqs[i]) {
-        qemu_set_irq(s->external_irqs[i], level);
-        return;
-    }
-    cpu = qemu_get_cpu(i);
-    if (cpu) {
-        qemu_set_irq(qdev_get_gpio_in(DEVICE(cpu), IBEX_PLIC_CPU_MEIP),
-                     level);
-    }
+    qemu_set_irq_or_cpu_input(s->external_irqs[i], i, IBEX_PLIC_CPU_MEIP,
+                              level);
 }
 
 static void ibex_plic_update(IbexPlicState *s)

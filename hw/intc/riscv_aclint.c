@@ -36,15 +36,10 @@ static uint64_t aclint_muldiv(uint64_t a, uint64_t b, uint64_t c)
 static void aclint_drive(qemu_irq irq, bool fallback, uint32_t hart, int n,
                          int level)
 {
-    CPUState *cpu;
-
-    if (irq || !fallback) {
+    if (fallback) {
+        qemu_set_irq_or_cpu_input(irq, hart, n, level);
+    } else {
         qemu_set_irq(irq, level);
-        return;
-    }
-    cpu = hart <= INT_MAX ? qemu_get_cpu(hart) : NULL;
-    if (cpu) {
-        qemu_set_irq(qdev_get_gpio_in(DEVICE(cpu), n), level);
     }
 }
 

@@ -54,17 +54,8 @@ static uint64_t ibex_timer_mtime(IbexTimerState *s)
 /* Drive MTIP: the GPIO output, or CPU 0's input when unwired (6.1). */
 static void ibex_timer_set_mtip(IbexTimerState *s, int level)
 {
-    CPUState *cpu;
-
-    if (s->m_timer_irq) {
-        qemu_set_irq(s->m_timer_irq, level);
-        return;
-    }
-    cpu = qemu_get_cpu(IBEX_TIMER_HART);
-    if (cpu) {
-        qemu_set_irq(qdev_get_gpio_in(DEVICE(cpu), IBEX_TIMER_CPU_MTIP),
-                     level);
-    }
+    qemu_set_irq_or_cpu_input(s->m_timer_irq, IBEX_TIMER_HART,
+                              IBEX_TIMER_CPU_MTIP, level);
 }
 
 /* mtime reached mtimecmp */

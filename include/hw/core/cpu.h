@@ -71,6 +71,15 @@ GSList *cpu_list(void);
  */
 void cpu_interrupt_kick(CPUState *cpu);
 
+/*
+ * Drive @irq to @level; when it is not wired (NULL), drive input line @n
+ * of the CPU with index @cpu_index instead, if that CPU exists.  For the
+ * devices that in QEMU 6.1 set a hart's mip bit directly.  The CPU is
+ * looked up at every change, so it may be created after the device.
+ */
+void qemu_set_irq_or_cpu_input(qemu_irq irq, int64_t cpu_index, int n,
+                               int level);
+
 static inline void cpu_set_pc(CPUState *cpu, vaddr pc)
 {
     CPU_GET_CLASS(cpu)->set_pc(cpu, pc);
