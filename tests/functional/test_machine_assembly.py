@@ -14,13 +14,13 @@ through split-irq works end to end."""
 
 import json
 import os
-import socket
 import subprocess
 import sys
 
 import pytest
 
 from qmp import QMPError
+from qtest_client import QTest
 
 BASE = ("-M", "none", "-display", "none", "-preconfig")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -84,56 +84,6 @@ def expect_error(q, name, args, desc, cls="GenericError"):
 def replay(q, script):
     for name, args in script:
         call(q, name, args)
-
-
-class QTest:
-    """The qtest line protocol; the emulator connects to our socket."""
-
-    def __init__(self, path):
-        self.srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.srv.bind(path)
-        self.srv.listen(1)
-        self.srv.settimeout(20)
-        self.path = path
-        self.conn = None
-        self.buf = b""
-        self.irqs = []
-
-    def args(self):
-        return ("-qtest", "unix:" + self.path, "-qtest-log", "none")
-
-    def _line(self):
-        while b"\n" not in self.buf:
-            data = self.conn.recv(4096)
-            assert data, "qtest connection closed"
-            self.buf += data
-        line, self.buf = self.buf.split(b"\n", 1)
-        return line.decode()
-
-    def cmd(self, text):
-        if self.conn is None:
-            self.conn, _ = self.srv.accept()
-            self.conn.settimeout(20)
-        self.conn.sendall(text.encode() + b"\n")
-        while True:
-            reply = self._line()
-            if reply.startswith("IRQ "):
-                self.irqs.append(reply)
-                continue
-            return reply
-
-    def read(self, addr, n):
-        out = b""
-        for i in range(n):
-            reply = self.cmd("readb 0x%x" % (addr + i))
-            assert reply.startswith("OK "), reply
-            out += bytes([int(reply.split()[1], 16)])
-        return out
-
-    def close(self):
-        if self.conn:
-            self.conn.close()
-        self.srv.close()
 
 
 @pytest.fixture
