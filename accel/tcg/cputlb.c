@@ -121,8 +121,8 @@ static void tlb_fill(CPURISCVState *env, uint32_t addr)
     int prot;
 
     mr = address_space_translate(cs->as, page, &xlat, &plen);
-    if (!mr || plen < TARGET_PAGE_SIZE ||
-        !(memory_region_is_ram(mr) || memory_region_is_rom(mr))) {
+    /* memory_region_is_ram() is true for ROM too: both have host memory */
+    if (!mr || plen < TARGET_PAGE_SIZE || !memory_region_is_ram(mr)) {
         return;
     }
     prot = riscv_pmp_page_prot(env, page, data_priv(env));
@@ -132,7 +132,8 @@ static void tlb_fill(CPURISCVState *env, uint32_t addr)
     e->addend = (uintptr_t)((uint8_t *)memory_region_get_ram_ptr(mr) + xlat)
                 - page;
     e->addr_read = (prot & PMP_READ) ? page : TLB_INVALID;
-    e->addr_write = (prot & PMP_WRITE) && memory_region_is_ram(mr) &&
+    /* ROM writes take the slow path, where the memory API drops them */
+    e->addr_write = (prot & PMP_WRITE) && !memory_region_is_rom(mr) &&
                     !page_has_code(page) ? page : TLB_INVALID;
 }
 
@@ -143,58 +144,16 @@ static MemTxResult io_access(CPURISCVState *env, uint32_t addr,
     CPUState *cs = env_cpu(env);
     MemTxAttrs attrs = { .user = env->mmu_idx == MMU_IDX_U,
                          .requester_id = cs->cpu_index };
-    hwaddr xlat, plen = size;
-    MemoryRegion *mr = address_space_translate(cs->as, addr, &xlat, &plen);
-    bool locked;
     MemTxResult r;
-    uint64_t v = 0;
 
-    if (!mr) {
-        return MEMTX_DECODE_ERROR;
-    }
-    if (plen < size) {
-        /* spans two regions: byte by byte */
-        unsigned i;
-
-        r = MEMTX_OK;
-        for (i = 0; i < size; i++) {
-            uint32_t b = is_write ? (*val >> (8 * i)) & 0xff : 0;
-
-            r |= io_access(env, addr + i, 1, &b, is_write);
-            if (!is_write) {
-                v |= (uint64_t)(b & 0xff) << (8 * i);
-            }
-        }
-        if (!is_write) {
-            *val = v;
-        }
-        return r;
-    }
-    if (memory_region_is_ram(mr) || memory_region_is_rom(mr)) {
-        uint8_t *p = (uint8_t *)memory_region_get_ram_ptr(mr) + xlat;
-
-        if (is_write) {
-            if (memory_region_is_ram(mr)) {
-                memcpy(p, val, size);
-            }
-        } else {
-            *val = 0;
-            memcpy(val, p, size);
-        }
-        return MEMTX_OK;
-    }
-    locked = qemu_mutex_iothread_locked();
-    if (!locked) {
-        qemu_mutex_lock_iothread();
-    }
+    /* the memory API drops ROM writes and takes the BQL for I/O */
     if (is_write) {
-        r = memory_region_dispatch_write(mr, xlat, *val, size, attrs);
+        r = address_space_store(cs->as, addr, size, *val, attrs);
     } else {
-        r = memory_region_dispatch_read(mr, xlat, &v, size, attrs);
+        uint64_t v;
+
+        r = address_space_load(cs->as, addr, size, &v, attrs);
         *val = v;
-    }
-    if (!locked) {
-        qemu_mutex_unlock_iothread();
     }
     /* a device may have remapped memory: stop using stale entries */
     if (memory_map_generation() != env->tlb_gen) {

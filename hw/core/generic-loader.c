@@ -29,7 +29,7 @@ static bool generic_loader_check_raw(GenericLoaderState *s, Error **errp)
         return true;
     }
     mr = address_space_translate(s->as, s->addr, &xlat, &plen);
-    if (!mr || !(memory_region_is_ram(mr) || memory_region_is_rom(mr))) {
+    if (!mr || !memory_region_is_ram(mr)) {
         error_setg(errp, "Cannot load specified image %s: no RAM or ROM at "
                    "0x%" HWADDR_PRIx, s->file, s->addr);
         return false;

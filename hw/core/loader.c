@@ -286,7 +286,7 @@ static void rom_zero_fill(AddressSpace *as, hwaddr addr, uint64_t len)
             plen = len;
         }
         step = plen;
-        if (mr && (memory_region_is_ram(mr) || memory_region_is_rom(mr))) {
+        if (mr && memory_region_is_ram(mr)) {
             step = MIN(plen, sizeof(zeros));
             address_space_write_rom(as, addr, zeros, step);
         }

@@ -202,7 +202,7 @@ static void lint_device(DeviceState *dev, void *opaque)
 
 static bool lint_is_memory(MemoryRegion *mr)
 {
-    return mr && (memory_region_is_ram(mr) || memory_region_is_rom(mr));
+    return mr && memory_region_is_ram(mr);
 }
 
 static void lint_cpu(LintState *s, CPUState *cpu)

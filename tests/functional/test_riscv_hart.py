@@ -27,6 +27,27 @@ h:
   j .
 """
 
+# a guest store into ROM is dropped, on the TLB's fast and slow paths
+ROM_STORE = r"""
+.globl _start
+_start:
+  li t0, 0x20000000
+  lw t1, 0(t0)            # read first: the page gets a TLB entry
+  li t2, 0x12345678
+  sw t2, 0(t0)
+  sh t2, 6(t0)
+  lw t3, 0(t0)
+  lw t4, 4(t0)
+  li t5, 0x100000
+  bnez t3, 1f
+  bnez t4, 1f
+  li t6, 0x5555
+  sw t6, 0(t5)
+1:li t6, 0x13333
+  sw t6, 0(t5)
+  j .
+"""
+
 SPIN = r"""
 .globl _start
 _start:
@@ -119,6 +140,17 @@ def test_finisher_exit_status_and_logs():
             ) in text
     assert ("riscv_cpu_do_interrupt: hart:0, async:0, cause:0000000b, "
             "epc:0x80000014, tval:0x00000000, desc=machine_ecall\n") in text
+
+
+def test_guest_store_to_rom_is_dropped(vm, tmp_path):
+    elf = build(str(tmp_path), ROM_STORE)
+    v = vm("-M", "none", "-preconfig", "-display", "none")
+    v.qmp.command("device_add", driver="sysbus-memory", id="rom",
+                  size=0x1000, readonly=True)
+    v.qmp.command("x-sysbus-mmio-map", device="rom", addr=0x20000000)
+    assemble(v, elf)
+    status, _, err = v.wait(timeout=20)
+    assert status == 0, err
 
 
 def test_stop_cont_reset_running(vm):
