@@ -72,6 +72,10 @@ const QEMUOption qemu_options[] = {
     { "mon", QEMU_OPT_HAS_ARG, QEMU_OPTION_mon,
       "[chardev=]name[,mode=readline|control][,pretty[=on|off]]",
       "create a monitor on an existing chardev" },
+    { "kernel", QEMU_OPT_HAS_ARG, QEMU_OPTION_kernel, "file",
+      "load 'file' (ELF or raw image) with a 'loader' device for CPU 0\n"
+      "when the machine becomes ready",
+      .section = "Boot options:" },
     { "d", QEMU_OPT_HAS_ARG, QEMU_OPTION_d, "item1,...",
       "enable logging of specified items (use '-d help' for a list of "
       "log items)",
@@ -86,6 +90,11 @@ const QEMUOption qemu_options[] = {
       "freeze CPU at startup (use 'c' to start execution)" },
     { "preconfig", QEMU_OPT_HELP_DASHDASH, QEMU_OPTION_preconfig, NULL,
       "pause QEMU before machine is initialized (experimental)" },
+    { "machine-script", QEMU_OPT_HAS_ARG, QEMU_OPTION_machine_script,
+      "file",
+      "replay 'file' (qmp-shell syntax) as QMP commands where --preconfig\n"
+      "would pause; repeatable; the machine then runs unless --preconfig\n"
+      "is given or the script already exited preconfig (experimental)" },
     /* the qtest protocol server (tests/qtest); hidden, as in QEMU */
     { "qtest", QEMU_OPT_HAS_ARG | QEMU_OPT_HIDDEN, QEMU_OPTION_qtest,
       NULL, NULL },

@@ -20,6 +20,8 @@ enum {
     QEMU_OPTION_d,
     QEMU_OPTION_D,
     QEMU_OPTION_preconfig,
+    QEMU_OPTION_machine_script,
+    QEMU_OPTION_kernel,
     QEMU_OPTION_S,
     QEMU_OPTION_accel,
     QEMU_OPTION_cpu,

@@ -30,6 +30,7 @@
 #include "monitor/monitor.h"
 #include "qapi/error.h"
 #include "qapi/qapi-events.h"
+#include "qapi/qmp/qmp-script.h"
 #include "qemu/cutils.h"
 #include "qemu/error-report.h"
 #include "qemu/log.h"
@@ -1058,6 +1059,36 @@ static bool create_cli_devices(Error **errp)
     return true;
 }
 
+/*
+ * -kernel FILE: on any machine, a "loader" device that loads FILE and
+ * starts CPU 0 at its entry, made as the machine becomes ready, so the
+ * CPUs a board script or a QMP client created exist by then.
+ */
+static bool create_kernel_loader(Error **errp)
+{
+    CmdlineOpt *co = last_opt(QEMU_OPTION_kernel);
+    g_autoptr(GString) arg = NULL;
+    Location loc = { 0 };
+    const char *p;
+    bool ok;
+
+    if (!co) {
+        return true;
+    }
+    arg = g_string_new("loader,cpu-num=0,file=");
+    for (p = co->arg; *p; p++) {
+        if (*p == ',') {
+            g_string_append_c(arg, ',');    /* QemuOpts escapes ',' */
+        }
+        g_string_append_c(arg, *p);
+    }
+    loc_push_none(&loc);
+    loc_restore(&co->loc);
+    ok = qemu_create_cli_device(arg->str, errp);
+    loc_pop(&loc);
+    return ok;
+}
+
 /* The work done on entering each phase */
 static bool machine_phase_work(MachineInitPhase phase, Error **errp)
 {
@@ -1076,7 +1107,7 @@ static bool machine_phase_work(MachineInitPhase phase, Error **errp)
         }
         break;
     case PHASE_MACHINE_READY:
-        break;
+        return create_kernel_loader(errp);
     default:
         g_assert_not_reached();
     }
@@ -1088,7 +1119,9 @@ static bool machine_phase_post(MachineInitPhase phase, Error **errp)
 {
     switch (phase) {
     case PHASE_MACHINE_INITIALIZED:
-        return create_cli_devices(errp);
+        /* a data board's script builds the board, then -device adds */
+        return machine_populate(qdev_get_machine(), errp) &&
+               create_cli_devices(errp);
     case PHASE_MACHINE_READY:
         machine_init_done_notify();
         qemu_system_reset(SHUTDOWN_CAUSE_NONE);
@@ -1103,7 +1136,9 @@ static bool machine_phase_post(MachineInitPhase phase, Error **errp)
 
 bool qemu_machine_advance(MachineInitPhase phase, Error **errp)
 {
+    static bool advancing;
     MachineInitPhase cur = phase_get();
+    bool ok = true;
 
     if (phase == cur) {
         error_setg(errp, "Machine is already in phase '%s'",
@@ -1115,18 +1150,38 @@ bool qemu_machine_advance(MachineInitPhase phase, Error **errp)
                    phase_name(cur), phase_name(phase));
         return false;
     }
-    while (phase_get() < phase) {
+    /* e.g. x-exit-preconfig in a board script, which runs in a step */
+    if (advancing) {
+        error_setg(errp, "Cannot change the machine phase while it is "
+                   "changing (from a board script?)");
+        return false;
+    }
+    advancing = true;
+    while (ok && phase_get() < phase) {
         MachineInitPhase next = phase_get() + 1;
 
-        if (!machine_phase_work(next, errp)) {
-            return false;
-        }
-        machine_phase_enter(next);
-        if (!machine_phase_post(next, errp)) {
-            return false;
+        ok = machine_phase_work(next, errp);
+        if (ok) {
+            machine_phase_enter(next);
+            ok = machine_phase_post(next, errp);
         }
     }
-    return true;
+    advancing = false;
+    return ok;
+}
+
+/* -machine-script FILE: replayed as a QMP client's commands */
+static void run_machine_script(CmdlineOpt *co, void *opaque)
+{
+    Error *err = NULL;
+
+    if (!qmp_script_run_file(qmp_commands, co->arg, &err)) {
+        Location loc = { 0 };
+
+        loc_push_none(&loc);    /* the message names the file and line */
+        error_report_err(err);
+        exit(1);
+    }
 }
 
 void qemu_init(int argc, char **argv)
@@ -1180,7 +1235,8 @@ void qemu_init(int argc, char **argv)
     os_setup_signal_handling();
 
     /* 7. */
-    if (!preconfig_requested) {
+    foreach_opt(QEMU_OPTION_machine_script, run_machine_script, NULL);
+    if (!preconfig_requested && !phase_check(PHASE_MACHINE_READY)) {
         qemu_machine_advance(PHASE_MACHINE_READY, &error_fatal);
     }
     os_setup_post();

@@ -321,6 +321,13 @@ bool machine_run_board_init(MachineState *ms, Error **errp)
     return true;
 }
 
+bool machine_populate(MachineState *ms, Error **errp)
+{
+    MachineClass *mc = MACHINE_GET_CLASS(ms);
+
+    return !mc->populate || mc->populate(ms, errp);
+}
+
 /*
  * "ram-addr" (GreenSocs, 2022): where -m RAM goes on the none machine.
  * Settable with -M none,ram-addr= and qom-set until the RAM is made.

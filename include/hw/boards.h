@@ -27,6 +27,12 @@ struct MachineClass {
     uint64_t default_ram_size;
     /* Build the board; runs when the machine reaches "initialized". */
     void (*init)(MachineState *ms);
+    /*
+     * Optional: runs once the machine is in phase "initialized", before
+     * the -device options are created; a data board replays its script
+     * here, so the script's commands run in the phase they expect.
+     */
+    bool (*populate)(MachineState *ms, Error **errp);
 };
 
 /* The CPU topology; only one CPU is supported for now. */
@@ -75,6 +81,13 @@ MachineClass *machine_class_find(const char *name);
  * the memory API's error when the host cannot allocate the RAM.
  */
 bool machine_run_board_init(MachineState *ms, Error **errp);
+
+/**
+ * machine_populate: run MachineClass::populate, if the class has one
+ *
+ * The phase stepper calls this right after entering "initialized".
+ */
+bool machine_populate(MachineState *ms, Error **errp);
 
 /* Print "-machine help": the list of machine types. */
 void machine_print_list(FILE *f);
