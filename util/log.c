@@ -5,6 +5,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
+#include "qemu/thread.h"
 #include "qapi/error.h"
 
 typedef struct LogItem {
@@ -56,7 +57,7 @@ int qemu_loglevel;
  * All of the state below is under log_lock.  It is recursive so that
  * qemu_log() works between qemu_log_trylock() and qemu_log_unlock().
  */
-static GRecMutex log_lock;
+static QemuMutex log_lock = QEMU_REC_MUTEX_INITIALIZER;
 static char *log_filename;      /* as given to -D, or NULL for stderr */
 static FILE *log_file;          /* the shared log file, when open */
 static GHashTable *thread_files;    /* tid -> FILE *, for LOG_PER_THREAD */
@@ -201,9 +202,9 @@ bool qemu_set_log(int mask, Error **errp)
 {
     bool ok;
 
-    g_rec_mutex_lock(&log_lock);
+    qemu_mutex_lock(&log_lock);
     ok = apply_locked(mask, errp);
-    g_rec_mutex_unlock(&log_lock);
+    qemu_mutex_unlock(&log_lock);
     return ok;
 }
 
@@ -216,12 +217,12 @@ bool qemu_set_log_filename(const char *name, Error **errp)
         error_setg(errp, "Bad logfile template: %s", name);
         return false;
     }
-    g_rec_mutex_lock(&log_lock);
+    qemu_mutex_lock(&log_lock);
     g_free(log_filename);
     log_filename = g_strdup(name);
     log_append = false;
     ok = apply_locked(qemu_loglevel, errp);
-    g_rec_mutex_unlock(&log_lock);
+    qemu_mutex_unlock(&log_lock);
     return ok;
 }
 
@@ -252,9 +253,9 @@ bool qemu_log_enabled(void)
 {
     bool enabled;
 
-    g_rec_mutex_lock(&log_lock);
+    qemu_mutex_lock(&log_lock);
     enabled = log_file || thread_files || qemu_loglevel;
-    g_rec_mutex_unlock(&log_lock);
+    qemu_mutex_unlock(&log_lock);
     return enabled;
 }
 
@@ -262,10 +263,10 @@ FILE *qemu_log_trylock(void)
 {
     FILE *f;
 
-    g_rec_mutex_lock(&log_lock);
+    qemu_mutex_lock(&log_lock);
     f = current_stream_locked();
     if (!f) {
-        g_rec_mutex_unlock(&log_lock);
+        qemu_mutex_unlock(&log_lock);
     }
     return f;
 }
@@ -274,7 +275,7 @@ void qemu_log_unlock(FILE *f)
 {
     if (f) {
         fflush(f);
-        g_rec_mutex_unlock(&log_lock);
+        qemu_mutex_unlock(&log_lock);
     }
 }
 
@@ -294,11 +295,11 @@ void qemu_log(const char *fmt, ...)
 
 void qemu_log_close(void)
 {
-    g_rec_mutex_lock(&log_lock);
+    qemu_mutex_lock(&log_lock);
     close_files_locked();
     g_free(log_filename);
     log_filename = NULL;
     log_append = false;
     __atomic_store_n(&qemu_loglevel, 0, __ATOMIC_RELAXED);
-    g_rec_mutex_unlock(&log_lock);
+    qemu_mutex_unlock(&log_lock);
 }

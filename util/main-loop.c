@@ -6,9 +6,10 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/main-loop.h"
+#include "qemu/thread.h"
 #include "qemu/timer.h"
 
-static GMutex bql;
+static QemuMutex bql = QEMU_MUTEX_INITIALIZER;
 static __thread bool bql_held;
 static GSource *timer_source;
 static GPollFunc glib_poll;
@@ -16,7 +17,7 @@ static GPollFunc glib_poll;
 void qemu_mutex_lock_iothread(void)
 {
     assert(!bql_held);
-    g_mutex_lock(&bql);
+    qemu_mutex_lock(&bql);
     bql_held = true;
 }
 
@@ -24,7 +25,7 @@ void qemu_mutex_unlock_iothread(void)
 {
     assert(bql_held);
     bql_held = false;
-    g_mutex_unlock(&bql);
+    qemu_mutex_unlock(&bql);
 }
 
 bool qemu_mutex_iothread_locked(void)

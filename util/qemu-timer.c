@@ -7,19 +7,20 @@
 #include "qemu/osdep.h"
 #include "qemu/timer.h"
 #include "qemu/main-loop.h"
+#include "qemu/thread.h"
 
 typedef struct QEMUClock {
-    GMutex lock;            /* protects the list and the virtual state */
+    QemuMutex lock;         /* protects the list and the virtual state */
     QEMUTimer *active;      /* sorted by expire_time (ns) */
     bool enabled;
 } QEMUClock;
 
 static QEMUClock clocks[QEMU_CLOCK_MAX] = {
-    [QEMU_CLOCK_REALTIME] = { .enabled = true },
-    [QEMU_CLOCK_HOST] = { .enabled = true },
+    [QEMU_CLOCK_REALTIME] = { .lock = QEMU_MUTEX_INITIALIZER, .enabled = true },
+    [QEMU_CLOCK_HOST] = { .lock = QEMU_MUTEX_INITIALIZER, .enabled = true },
     /* the virtual clocks start stopped at 0 and run with the machine */
-    [QEMU_CLOCK_VIRTUAL] = { .enabled = false },
-    [QEMU_CLOCK_VIRTUAL_RT] = { .enabled = false },
+    [QEMU_CLOCK_VIRTUAL] = { .lock = QEMU_MUTEX_INITIALIZER, .enabled = false },
+    [QEMU_CLOCK_VIRTUAL_RT] = { .lock = QEMU_MUTEX_INITIALIZER, .enabled = false },
 };
 
 /*
@@ -51,9 +52,9 @@ static int64_t host_virtual_time(QEMUClockType type)
     QEMUClock *c = &clocks[type];
     int64_t now;
 
-    g_mutex_lock(&c->lock);
+    qemu_mutex_lock(&c->lock);
     now = c->enabled ? get_clock() + vtime[type].offset : vtime[type].frozen;
-    g_mutex_unlock(&c->lock);
+    qemu_mutex_unlock(&c->lock);
     return now;
 }
 
@@ -86,7 +87,7 @@ void qemu_clock_enable(QEMUClockType type, bool enabled)
     QEMUClock *c = &clocks[type];
     bool changed;
 
-    g_mutex_lock(&c->lock);
+    qemu_mutex_lock(&c->lock);
     changed = c->enabled != enabled;
     if (changed && (type == QEMU_CLOCK_VIRTUAL ||
                     type == QEMU_CLOCK_VIRTUAL_RT)) {
@@ -97,7 +98,7 @@ void qemu_clock_enable(QEMUClockType type, bool enabled)
         }
     }
     c->enabled = enabled;
-    g_mutex_unlock(&c->lock);
+    qemu_mutex_unlock(&c->lock);
     if (changed && enabled) {
         qemu_notify_event();
     }
@@ -131,9 +132,9 @@ int64_t qemu_clock_next_deadline_abs(QEMUClockType type)
     QEMUClock *c = &clocks[type];
     int64_t deadline;
 
-    g_mutex_lock(&c->lock);
+    qemu_mutex_lock(&c->lock);
     deadline = c->active ? timer_expire_ns_locked(c->active) : -1;
-    g_mutex_unlock(&c->lock);
+    qemu_mutex_unlock(&c->lock);
     return deadline;
 }
 
@@ -166,16 +167,16 @@ bool qemu_clock_run_timers(QEMUClockType type)
     for (;;) {
         QEMUTimer *ts;
 
-        g_mutex_lock(&c->lock);
+        qemu_mutex_lock(&c->lock);
         ts = c->active;
         if (!ts || ts->expire_time > now) {
-            g_mutex_unlock(&c->lock);
+            qemu_mutex_unlock(&c->lock);
             break;
         }
         c->active = ts->next;
         ts->next = NULL;
         ts->expire_time = -1;
-        g_mutex_unlock(&c->lock);
+        qemu_mutex_unlock(&c->lock);
 
         /* the callback may re-arm or free the timer */
         ts->cb(ts->opaque);
@@ -256,11 +257,11 @@ void timer_del(QEMUTimer *ts)
 {
     QEMUClock *c = &clocks[ts->type];
 
-    g_mutex_lock(&c->lock);
+    qemu_mutex_lock(&c->lock);
     if (ts->expire_time >= 0) {
         timer_unlink_locked(c, ts);
     }
-    g_mutex_unlock(&c->lock);
+    qemu_mutex_unlock(&c->lock);
 }
 
 void timer_free(QEMUTimer *ts)
@@ -296,12 +297,12 @@ void timer_mod_ns(QEMUTimer *ts, int64_t expire_time_ns)
     QEMUClock *c = &clocks[ts->type];
     bool first;
 
-    g_mutex_lock(&c->lock);
+    qemu_mutex_lock(&c->lock);
     if (ts->expire_time >= 0) {
         timer_unlink_locked(c, ts);
     }
     first = timer_insert_locked(c, ts, expire_time_ns);
-    g_mutex_unlock(&c->lock);
+    qemu_mutex_unlock(&c->lock);
     if (first) {
         qemu_notify_event();
     }
@@ -340,8 +341,8 @@ int64_t timer_expire_time_ns(QEMUTimer *ts)
     QEMUClock *c = &clocks[ts->type];
     int64_t t;
 
-    g_mutex_lock(&c->lock);
+    qemu_mutex_lock(&c->lock);
     t = ts->expire_time;
-    g_mutex_unlock(&c->lock);
+    qemu_mutex_unlock(&c->lock);
     return t;
 }
