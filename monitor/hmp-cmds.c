@@ -13,6 +13,9 @@
 #include "hw/qdev-core.h"
 #include "exec/memory.h"
 #include "hw/core/cpu.h"
+#include "exec/cpu-exec.h"
+#include "sysemu/accel.h"
+#include "sysemu/runstate.h"
 #include "monitor/hmp.h"
 #include "monitor-internal.h"
 
@@ -344,24 +347,35 @@ static void hmp_dump_cpu(Monitor *mon, CPUState *cs)
     monitor_printf(mon, "\nCPU#%d\n%s", cs->cpu_index, buf->str);
 }
 
-/* QEMU's layout: "CPU#N" then the target's dump, for one or all CPUs. */
+/*
+ * QEMU's layout: "CPU#N" then the target's dump, for one or all CPUs.
+ * A running machine is paused at a block boundary for the dump, so the
+ * registers are read while no hart writes them.
+ */
 static void hmp_info_registers(Monitor *mon, JsonObject *args)
 {
     const char *vcpu = args_str(args, "vcpu");
+    bool running = runstate_is_running() && tcg_enabled();
     CPUState *cs;
 
+    if (running) {
+        cpus_pause();
+    }
     if (args_flag(args, "cpustate_all")) {
         CPU_FOREACH(cs) {
             hmp_dump_cpu(mon, cs);
         }
-        return;
+    } else {
+        cs = qemu_get_cpu(vcpu ? atoi(vcpu) : 0);
+        if (cs) {
+            hmp_dump_cpu(mon, cs);
+        } else {
+            monitor_printf(mon, "No CPU available\n");
+        }
     }
-    cs = qemu_get_cpu(vcpu ? atoi(vcpu) : 0);
-    if (!cs) {
-        monitor_printf(mon, "No CPU available\n");
-        return;
+    if (running) {
+        cpus_resume();
     }
-    hmp_dump_cpu(mon, cs);
 }
 
 /* Tables; help sorts them by name. */
