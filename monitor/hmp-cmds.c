@@ -366,7 +366,7 @@ static void hmp_info_registers(Monitor *mon, JsonObject *args)
             hmp_dump_cpu(mon, cs);
         }
     } else {
-        cs = qemu_get_cpu(vcpu ? atoi(vcpu) : 0);
+        cs = qemu_get_cpu(vcpu ? atoi(vcpu) : mon->cur_cpu);
         if (cs) {
             hmp_dump_cpu(mon, cs);
         } else {

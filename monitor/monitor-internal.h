@@ -54,6 +54,7 @@ struct Monitor {
 
     /* HMP */
     HmpReadLine *rl;
+    int cur_cpu;        /* the CPU "info registers" shows by default */
 };
 
 /* All monitors with a chardev, in creation order. */

@@ -4,6 +4,7 @@
  * query-version, query-commands and human-monitor-command.
  */
 #include "qemu/osdep.h"
+#include "hw/core/cpu.h"
 #include "config-host.h"
 #include "qapi/error.h"
 #include "qapi/qapi-commands.h"
@@ -81,10 +82,14 @@ char *qmp_human_monitor_command(const char *command_line,
     char *out;
 
     if (has_cpu_index) {
-        /* There are no CPUs to select yet. */
-        error_setg(errp, "Parameter 'cpu-index' expects a CPU number");
-        g_free(mon);
-        return NULL;
+        /* the current CPU of this one-command monitor */
+        if (cpu_index < 0 || cpu_index > INT_MAX ||
+            !qemu_get_cpu(cpu_index)) {
+            error_setg(errp, "Parameter 'cpu-index' expects a CPU number");
+            g_free(mon);
+            return NULL;
+        }
+        mon->cur_cpu = cpu_index;
     }
     mon->outbuf = g_string_new(NULL);
     hmp_handle_command(mon, command_line);

@@ -35,6 +35,21 @@ def test_info_version(vm):
     assert hmp(v, "info version") == "7.2.0%s\r\n" % PACKAGE
 
 
+def test_cpu_index(vm):
+    """cpu-index selects an existing CPU (qmp-shell -H always sends it)."""
+    v = vm("-M", "sifive_e", "-S", "-display", "none", "-serial", "null")
+    out = v.qmp.command("human-monitor-command",
+                        **{"command-line": "info registers",
+                           "cpu-index": 0})
+    assert out.startswith("\r\nCPU#0\r\n")
+    for bad in (1, -1):
+        r = v.qmp.cmd("human-monitor-command",
+                      {"command-line": "info version", "cpu-index": bad})
+        assert r["error"] == {"class": "GenericError",
+                              "desc": "Parameter 'cpu-index' expects a CPU "
+                                      "number"}
+
+
 def test_unknown_command(vm):
     v = vm("-M", "none")
     assert hmp(v, "bogus") == "unknown command: 'bogus'\r\n"
