@@ -14,6 +14,11 @@ sys.path.insert(0, os.path.join(SRCDIR, "scripts", "qmp"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "tsan: also run against the ThreadSanitizer build in CI")
+
+
 def qemu_binary():
     path = os.environ.get("QTEST_QEMU_BINARY")
     if not path:

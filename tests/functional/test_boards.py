@@ -6,15 +6,14 @@ QEMU 7.2 is installed, each board's memory map is compared with 7.2's."""
 
 import os
 import re
-import shutil
 import subprocess
 
 import pytest
 
+from guest import build_asm, read_until
 from qmp import QMPError
 
 QEMU72 = os.environ.get("QEMU72_BINARY", "/usr/bin/qemu-system-riscv32")
-CROSS_GCC = "riscv64-unknown-elf-gcc"
 
 BOARDS = {
     "opentitan": "RISC-V Board compatible with OpenTitan",
@@ -150,19 +149,6 @@ def test_board_built_when_client_steps(vm):
 
 # -- programs built at test time with the cross compiler --
 
-def build(tmp_path, name, text, base):
-    if shutil.which(CROSS_GCC) is None:
-        pytest.skip("%s not installed" % CROSS_GCC)
-    src = tmp_path / (name + ".S")
-    src.write_text(text)
-    elf = tmp_path / (name + ".elf")
-    subprocess.run([CROSS_GCC, "-march=rv32imac_zicsr", "-mabi=ilp32",
-                    "-nostdlib", "-Wl,-Ttext=0x%x" % base,
-                    "-Wl,--no-warn-rwx-segments", "-o", str(elf), str(src)],
-                   check=True)
-    return str(elf)
-
-
 # prints "sifive_e ok" on UART0, then parks
 SIFIVE_HELLO = """
 .globl _start
@@ -192,26 +178,11 @@ _start:
 """
 
 
-def read_until(proc, marker, timeout=20):
-    import selectors
-    sel = selectors.DefaultSelector()
-    sel.register(proc.stdout, selectors.EVENT_READ)
-    out = b""
-    while marker not in out:
-        if not sel.select(timeout):
-            break
-        chunk = os.read(proc.stdout.fileno(), 4096)
-        if not chunk:
-            break
-        out += chunk
-    return out
-
-
 @pytest.mark.parametrize("how", ["-kernel", "loader"])
 def test_sifive_e_boots(qemu, tmp_path, how):
     """-kernel starts CPU 0 at the ELF entry; a loader without cpu-num
     leaves it at the mask ROM, whose two instructions jump to 0x20400000."""
-    elf = build(tmp_path, "hello", SIFIVE_HELLO, 0x20400000)
+    elf = build_asm(tmp_path, "hello", SIFIVE_HELLO, 0x20400000)
     boot = (["-kernel", elf] if how == "-kernel"
             else ["-device", "loader,file=" + elf])
     proc = subprocess.Popen([qemu, "-M", "sifive_e", "-display", "none",
@@ -219,14 +190,14 @@ def test_sifive_e_boots(qemu, tmp_path, how):
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     try:
-        assert read_until(proc, b"ok\r\n") == b"sifive_e ok\r\n"
+        assert read_until(proc.stdout, b"ok\r\n") == b"sifive_e ok\r\n"
     finally:
         proc.kill()
         proc.communicate()
 
 
 def test_machine_script_and_kernel_on_none(qemu, tmp_path):
-    elf = build(tmp_path, "fin", FINISH7, 0x80000000)
+    elf = build_asm(tmp_path, "fin", FINISH7, 0x80000000)
     script = tmp_path / "m.qmp"
     script.write_text("# RAM is -m; add the finisher\n"
                       "device_add driver=riscv.sifive.test id=fin\n"
@@ -240,7 +211,7 @@ def test_machine_script_and_kernel_on_none(qemu, tmp_path):
 
 
 def test_kernel_needs_a_cpu(run, tmp_path):
-    elf = build(tmp_path, "fin", FINISH7, 0x80000000)
+    elf = build_asm(tmp_path, "fin", FINISH7, 0x80000000)
     r = run("-M", "none", "-display", "none", "-kernel", elf)
     assert r.returncode == 1
     assert r.stderr == ("qemu-system-riscv32: -kernel %s: Specified boot "
