@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The execution loop and the translation cache: blocks keyed by physical
- * PC and privilege, chained through their static exits, flushed on
- * FENCE.I, self-modifying stores, PMP changes, memory map changes and
- * system reset.
+ * PC and privilege, chained through their static exits (the exit
+ * handlers then run the next block directly, see rv_exit_chain()), found
+ * through a jump cache for indirect jumps, flushed on FENCE.I,
+ * self-modifying stores, PMP changes, memory map changes and system
+ * reset.
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
@@ -17,10 +19,18 @@
 #define TB_HASH_BITS 14
 #define TB_HASH_SIZE (1U << TB_HASH_BITS)
 
+/*
+ * Instructions a chain of blocks may run before it returns to the loop:
+ * bounds the host stack where the compiler does not turn the handlers'
+ * calls into jumps (unoptimised and sanitizer builds).
+ */
+#define TB_CHAIN_SPAN 4096
+
 /* The cache: used by the vCPU thread only (one thread runs all harts). */
 static TranslationBlock *tb_hash[TB_HASH_SIZE];
 static unsigned tb_flush_gen;           /* bumped by tb_flush_request() */
 static unsigned tb_flush_done;          /* the generation last flushed */
+TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
 
 void tb_code_pages_reset(bool destroy);
 
@@ -45,6 +55,7 @@ void tb_flush_all(void)
         }
         tb_hash[i] = NULL;
     }
+    memset(tb_jmp_cache, 0, sizeof(tb_jmp_cache));
     tb_code_pages_reset(false);
 }
 
@@ -56,7 +67,12 @@ void tb_cache_cleanup(void)
 
 void tb_flush_request(void)
 {
+    CPUState *cs;
+
     __atomic_add_fetch(&tb_flush_gen, 1, __ATOMIC_SEQ_CST);
+    CPU_FOREACH(cs) {
+        rv_request_exit(&RISCV_CPU(cs)->env);
+    }
 }
 
 static TranslationBlock *tb_lookup(uint32_t pc, uint32_t flags)
@@ -101,17 +117,41 @@ static bool cpu_exec_sync(CPURISCVState *env)
     return flushed;
 }
 
-int cpu_exec(CPUState *cs, uint64_t max_insns)
+/* Find or translate the block at env->pc; NULL if a fetch fault was taken. */
+static TranslationBlock *tb_find(CPURISCVState *env, uint32_t flags)
 {
-    CPURISCVState *env = &RISCV_CPU(cs)->env;
+    uint32_t pc = env->pc;
+    unsigned h = tb_jmp_cache_hash(pc);
+    TranslationBlock *tb = tb_jmp_cache[h];
+
+    if (tb && tb->pc == pc && tb->flags == flags) {
+        return tb;
+    }
+    tb = tb_lookup(pc, flags);
+    if (!tb) {
+        tb = rv_translate_block(env, flags);
+        if (!tb) {
+            return NULL;
+        }
+        tb_insert(tb);
+    }
+    tb_jmp_cache[h] = tb;
+    return tb;
+}
+
+static int cpu_exec_loop(CPUState *cs, CPURISCVState *env, uint64_t end)
+{
     TranslationBlock *last = NULL;
-    uint64_t done = 0;
     int slot = -1;
+    /* with these logs every block is logged: no direct chaining */
+    bool nochain = qemu_loglevel_mask(CPU_LOG_TB_NOCHAIN | CPU_LOG_EXEC |
+                                      CPU_LOG_TB_CPU);
 
     cpu_exec_sync(env);
     for (;;) {
         TranslationBlock *tb;
         uint32_t flags;
+        uint64_t limit;
 
         if (G_UNLIKELY(env->tb_flush_pending ||
                      qatomic_read(&tb_flush_gen) != tb_flush_done)) {
@@ -144,7 +184,7 @@ int cpu_exec(CPUState *cs, uint64_t max_insns)
             }
             qatomic_set(&cs->halted, 0);
         }
-        if (done >= max_insns) {
+        if (env->icount >= end) {
             return EXCP_BUDGET;
         }
         flags = env->priv;
@@ -153,16 +193,12 @@ int cpu_exec(CPUState *cs, uint64_t max_insns)
             last->jmp[slot]->flags == flags) {
             tb = last->jmp[slot];
         } else {
-            tb = tb_lookup(env->pc, flags);
+            tb = tb_find(env, flags);
             if (!tb) {
-                tb = rv_translate_block(env, flags);
-                if (!tb) {
-                    last = NULL;    /* fetch fault taken */
-                    continue;
-                }
-                tb_insert(tb);
+                last = NULL;    /* fetch fault taken */
+                continue;
             }
-            if (last && slot >= 0 && !(qemu_loglevel & CPU_LOG_TB_NOCHAIN)) {
+            if (last && slot >= 0 && !nochain) {
                 last->jmp[slot] = tb;
             }
         }
@@ -173,13 +209,36 @@ int cpu_exec(CPUState *cs, uint64_t max_insns)
         if (G_UNLIKELY(qemu_loglevel_mask(CPU_LOG_TB_CPU))) {
             g_autoptr(GString) buf = g_string_new(NULL);
 
+            rv_counters_sync(env);
             riscv_cpu_dump_state(cs, buf, 0);
             qemu_log("%s", buf->str);
         }
+        /*
+         * Let the chain run up to the budget; a kick stores 0 into the
+         * limit after setting its request, so a request that this store
+         * overwrote is seen by the loads below.
+         */
+        limit = nochain ? 0 : MIN(end, env->icount + TB_CHAIN_SPAN);
+        __atomic_store_n(&env->icount_limit, limit, __ATOMIC_SEQ_CST);
+        if (__atomic_load_n(&cs->interrupt_request, __ATOMIC_SEQ_CST) ||
+            __atomic_load_n(&cs->exit_request, __ATOMIC_SEQ_CST)) {
+            rv_request_exit(env);
+        }
         env->exit_slot = -1;
-        tb->ops[0].fn(env, tb->ops);
-        done += tb->n_insns;
-        last = tb;
+        env->exit_tb = NULL;
+        tb->ops[0].fn(env, tb->ops, env->icount);
         slot = env->exit_slot;
+        last = env->exit_tb;
     }
+}
+
+int cpu_exec(CPUState *cs, uint64_t max_insns)
+{
+    CPURISCVState *env = &RISCV_CPU(cs)->env;
+    int ret;
+
+    env->tlb_cur = env->tlb[env->mmu_idx];
+    ret = cpu_exec_loop(cs, env, env->icount + max_insns);
+    rv_counters_sync(env);
+    return ret;
 }

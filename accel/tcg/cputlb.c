@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The soft TLB's slow path: PMP checks, page fills for RAM/ROM (a hit
- * is then a compare and an add in translate.h), I/O through the memory
- * API under the BQL, and the tracking of pages holding translated code
- * so that guest stores into them invalidate translations.
+ * is then a compare and an add in insn-sem.c.inc), I/O entries that keep
+ * the region found (so that device accesses skip the map lookup and the
+ * PMP walk), I/O through the memory API under the BQL, and the tracking
+ * of pages holding translated code so that guest stores into them
+ * invalidate translations.
  */
 #include "qemu/osdep.h"
 #include "qemu/main-loop.h"
@@ -13,8 +15,11 @@
 
 /*
  * Pages with translated code: page number -> bitmap of 4-byte words that
- * some block covers.  Touched by the vCPU thread only.
+ * some block covers.  Touched by the vCPU thread only.  The TLB marks
+ * their write entries TLB_NOTDIRTY: stores take the slow path, which
+ * writes RAM directly unless the words hold code.
  */
+#define TLB_NOTDIRTY (1U << (TARGET_PAGE_BITS - 2))
 static GHashTable *code_pages;
 
 #define WORDS_PER_PAGE (TARGET_PAGE_SIZE / 4)
@@ -22,6 +27,7 @@ static GHashTable *code_pages;
 void tlb_flush(CPURISCVState *env)
 {
     memset(env->tlb, 0xff, sizeof(env->tlb));
+    env->tlb_cur = env->tlb[env->mmu_idx];
 }
 
 static void tlb_flush_page_writes(uint32_t page)
@@ -37,7 +43,7 @@ static void tlb_flush_page_writes(uint32_t page)
                                           (CPU_TLB_SIZE - 1)];
 
             if (e->addr_write == page) {
-                e->addr_write = TLB_INVALID;
+                e->addr_write = page | TLB_NOTDIRTY;
             }
         }
     }
@@ -109,32 +115,72 @@ static int data_priv(CPURISCVState *env)
     return env->mmu_idx == MMU_IDX_M ? PRV_M : PRV_U;
 }
 
-/* Fill the TLB entry of @addr's page when it is RAM/ROM. */
+static CPUIOTLBEntry *iotlb_entry(CPURISCVState *env, uint32_t addr)
+{
+    return &env->iotlb[env->mmu_idx][(addr >> TARGET_PAGE_BITS) &
+                                     (CPU_TLB_SIZE - 1)];
+}
+
+/*
+ * Fill the TLB entry of @addr's page: RAM/ROM pages by host address,
+ * I/O by the region serving @addr (and the bytes after it in the page
+ * that the same range covers).  Pages that PMP does not treat uniformly,
+ * holes and RAM ranges smaller than a page stay invalid.
+ */
 static void tlb_fill(CPURISCVState *env, uint32_t addr)
 {
     CPUState *cs = env_cpu(env);
     uint32_t page = addr & TARGET_PAGE_MASK;
-    CPUTLBEntry *e = &env->tlb[env->mmu_idx][(addr >> TARGET_PAGE_BITS) &
-                                            (CPU_TLB_SIZE - 1)];
+    CPUTLBEntry *e = rv_tlb_entry(env, addr);
     hwaddr xlat, plen = TARGET_PAGE_SIZE;
     MemoryRegion *mr;
     int prot;
 
-    mr = address_space_translate(cs->as, page, &xlat, &plen);
-    /* memory_region_is_ram() is true for ROM too: both have host memory */
-    if (!mr || plen < TARGET_PAGE_SIZE || !memory_region_is_ram(mr)) {
-        return;
-    }
+    e->addr_read = e->addr_write = TLB_INVALID;
     prot = riscv_pmp_page_prot(env, page, data_priv(env));
     if (prot < 0) {
         return;
     }
-    e->addend = (uintptr_t)((uint8_t *)memory_region_get_ram_ptr(mr) + xlat)
-                - page;
-    e->addr_read = (prot & PMP_READ) ? page : TLB_INVALID;
-    /* ROM writes take the slow path, where the memory API drops them */
-    e->addr_write = (prot & PMP_WRITE) && !memory_region_is_rom(mr) &&
-                    !page_has_code(page) ? page : TLB_INVALID;
+    mr = address_space_translate(cs->as, page, &xlat, &plen);
+    /* memory_region_is_ram() is true for ROM too: both have host memory */
+    if (mr && plen >= TARGET_PAGE_SIZE && memory_region_is_ram(mr)) {
+        e->addend = (uintptr_t)((uint8_t *)memory_region_get_ram_ptr(mr) +
+                                xlat) - page;
+        e->addr_read = (prot & PMP_READ) ? page : TLB_INVALID;
+        /* ROM writes take the slow path, where the memory API drops them */
+        if ((prot & PMP_WRITE) && !memory_region_is_rom(mr)) {
+            e->addr_write = page_has_code(page) ? page | TLB_NOTDIRTY : page;
+        }
+        return;
+    }
+    plen = TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK);
+    mr = address_space_translate(cs->as, addr, &xlat, &plen);
+    if (mr && !memory_region_is_ram(mr)) {
+        CPUIOTLBEntry *io = iotlb_entry(env, addr);
+
+        io->mr = mr;
+        io->lo = addr;
+        io->hi = addr + plen - 1;
+        io->xlat = xlat;
+        e->addr_read = (prot & PMP_READ) ? page | TLB_IO : TLB_INVALID;
+        e->addr_write = (prot & PMP_WRITE) ? page | TLB_IO : TLB_INVALID;
+    }
+}
+
+static MemTxAttrs data_attrs(CPURISCVState *env)
+{
+    return (MemTxAttrs) { .user = env->mmu_idx == MMU_IDX_U,
+                          .requester_id = env_cpu(env)->cpu_index };
+}
+
+/* After I/O: a device may have remapped memory; stop using stale state. */
+static void io_check_map(CPURISCVState *env)
+{
+    if (memory_map_generation() != env->tlb_gen) {
+        tlb_flush(env);
+        env->tb_flush_pending = true;
+        rv_request_exit(env);
+    }
 }
 
 /* One access through the memory API, the BQL held around I/O. */
@@ -142,8 +188,7 @@ static MemTxResult io_access(CPURISCVState *env, uint32_t addr,
                              unsigned size, uint32_t *val, bool is_write)
 {
     CPUState *cs = env_cpu(env);
-    MemTxAttrs attrs = { .user = env->mmu_idx == MMU_IDX_U,
-                         .requester_id = cs->cpu_index };
+    MemTxAttrs attrs = data_attrs(env);
     MemTxResult r;
 
     /* the memory API drops ROM writes and takes the BQL for I/O */
@@ -155,24 +200,98 @@ static MemTxResult io_access(CPURISCVState *env, uint32_t addr,
         r = address_space_load(cs->as, addr, size, &v, attrs);
         *val = v;
     }
-    /* a device may have remapped memory: stop using stale entries */
-    if (memory_map_generation() != env->tlb_gen) {
-        tlb_flush(env);
-    }
+    io_check_map(env);
     return r;
+}
+
+/*
+ * An access to the region of an I/O entry, under the BQL.  False (nothing
+ * done) if the memory map changed since the entry was filled.
+ */
+static bool io_access_cached(CPURISCVState *env, CPUIOTLBEntry *io,
+                             uint32_t addr, unsigned size, uint32_t *val,
+                             bool is_write, MemTxResult *r)
+{
+    hwaddr off = addr - io->lo + io->xlat;
+    bool ok = false;
+
+    qemu_mutex_lock_iothread();
+    if (memory_map_generation() == env->tlb_gen) {
+        ok = true;
+        if (is_write) {
+            *r = memory_region_dispatch_write(io->mr, off, *val, size,
+                                              data_attrs(env));
+        } else {
+            uint64_t v;
+
+            *r = memory_region_dispatch_read(io->mr, off, &v, size,
+                                             data_attrs(env));
+            *val = v;
+        }
+    }
+    qemu_mutex_unlock_iothread();
+    io_check_map(env);
+    return ok;
+}
+
+/*
+ * The cached paths of a slow access that stays in one page: RAM
+ * (misaligned, or a page with code for stores) or a known I/O region.
+ * Returns false when the full path must decide.
+ */
+static bool tlb_access_cached(CPURISCVState *env, uint32_t addr,
+                              unsigned size, uint32_t *val, bool is_write,
+                              MemTxResult *r)
+{
+    uint32_t page = addr & TARGET_PAGE_MASK;
+    CPUTLBEntry *e = rv_tlb_entry(env, addr);
+    uint32_t cmp;
+    CPUIOTLBEntry *io;
+
+    if ((addr & ~TARGET_PAGE_MASK) > TARGET_PAGE_SIZE - size) {
+        return false;
+    }
+    cmp = is_write ? e->addr_write : e->addr_read;
+    if ((cmp & TARGET_PAGE_MASK) != page) {
+        tlb_fill(env, addr);
+        cmp = is_write ? e->addr_write : e->addr_read;
+    }
+    if (cmp == page ||
+        (cmp == (page | TLB_NOTDIRTY) && !range_has_code(addr, size))) {
+        void *host = (void *)(uintptr_t)(addr + e->addend);
+
+        if (is_write) {
+            memcpy(host, val, size);  /* little-endian host */
+        } else {
+            *val = 0;
+            memcpy(val, host, size);
+        }
+        *r = MEMTX_OK;
+        return true;
+    }
+    if (cmp != (page | TLB_IO)) {
+        return false;
+    }
+    io = iotlb_entry(env, addr);
+    if (addr < io->lo || addr > io->hi || io->hi - addr < size - 1) {
+        return false;
+    }
+    return io_access_cached(env, io, addr, size, val, is_write, r);
 }
 
 bool tlb_load_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
                    unsigned size, uint32_t *val, uint32_t cause)
 {
-    if (!riscv_pmp_check(env, addr, size, PMP_READ, data_priv(env))) {
-        rv_raise(env, op, cause, addr);
-        return false;
+    MemTxResult r;
+
+    if (!tlb_access_cached(env, addr, size, val, false, &r)) {
+        if (!riscv_pmp_check(env, addr, size, PMP_READ, data_priv(env))) {
+            rv_raise(env, op, cause, addr);
+            return false;
+        }
+        r = io_access(env, addr, size, val, false);
     }
-    if ((addr & ~TARGET_PAGE_MASK) <= TARGET_PAGE_SIZE - size) {
-        tlb_fill(env, addr);
-    }
-    if (io_access(env, addr, size, val, false) != MEMTX_OK) {
+    if (r != MEMTX_OK) {
         rv_raise(env, op, cause, addr);
         return false;
     }
@@ -182,24 +301,84 @@ bool tlb_load_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
 bool tlb_store_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
                     unsigned size, uint32_t val)
 {
-    if (!riscv_pmp_check(env, addr, size, PMP_WRITE, data_priv(env))) {
+    MemTxResult r;
+
+    if (!tlb_access_cached(env, addr, size, &val, true, &r)) {
+        if (!riscv_pmp_check(env, addr, size, PMP_WRITE, data_priv(env))) {
+            rv_raise(env, op, RISCV_EXCP_STORE_AMO_ACCESS_FAULT, addr);
+            return false;
+        }
+        r = io_access(env, addr, size, &val, true);
+        if (r == MEMTX_OK && range_has_code(addr, size)) {
+            /* self-modifying code: leave the block, re-translate */
+            env->tb_flush_pending = true;
+            rv_exit(env, op, op->pc + op->len, -1);
+            return false;
+        }
+    }
+    if (r != MEMTX_OK) {
         rv_raise(env, op, RISCV_EXCP_STORE_AMO_ACCESS_FAULT, addr);
-        return false;
-    }
-    if ((addr & ~TARGET_PAGE_MASK) <= TARGET_PAGE_SIZE - size) {
-        tlb_fill(env, addr);
-    }
-    if (io_access(env, addr, size, &val, true) != MEMTX_OK) {
-        rv_raise(env, op, RISCV_EXCP_STORE_AMO_ACCESS_FAULT, addr);
-        return false;
-    }
-    if (range_has_code(addr, size)) {
-        /* self-modifying code: leave the block, re-translate */
-        env->tb_flush_pending = true;
-        rv_exit(env, op, op->pc + op->len, -1);
         return false;
     }
     return true;
+}
+
+void rv_load_miss(CPURISCVState *env, const RVOp *op, uint64_t icount,
+                  uint32_t addr)
+{
+    uint32_t v;
+
+    switch (op->opc) {
+    case RV_OP_LB:
+        if (!tlb_load_slow(env, op, addr, 1, &v,
+                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
+            return;
+        }
+        v = (uint32_t)(int8_t)v;
+        break;
+    case RV_OP_LH:
+        if (!tlb_load_slow(env, op, addr, 2, &v,
+                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
+            return;
+        }
+        v = (uint32_t)(int16_t)v;
+        break;
+    case RV_OP_LBU:
+        if (!tlb_load_slow(env, op, addr, 1, &v,
+                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
+            return;
+        }
+        break;
+    case RV_OP_LHU:
+        if (!tlb_load_slow(env, op, addr, 2, &v,
+                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
+            return;
+        }
+        break;
+    default:
+        if (!tlb_load_slow(env, op, addr, 4, &v,
+                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
+            return;
+        }
+        break;
+    }
+    env->gpr[op->rd] = v;
+    op[1].fn(env, op + 1, icount);
+}
+
+void rv_store_miss(CPURISCVState *env, const RVOp *op, uint64_t icount,
+                   uint32_t addr)
+{
+    unsigned size = op->opc == RV_OP_SB ? 1 : op->opc == RV_OP_SH ? 2 : 4;
+    uint32_t val = env->gpr[op->rs2];
+
+    if (size < 4) {
+        val &= (1U << (size * 8)) - 1;
+    }
+    if (!tlb_store_slow(env, op, addr, size, val)) {
+        return;
+    }
+    op[1].fn(env, op + 1, icount);
 }
 
 bool rv_fetch_code(CPURISCVState *env, uint32_t addr, unsigned size,

@@ -7,6 +7,7 @@
 #include "qemu/osdep.h"
 #include "qemu/main-loop.h"
 #include "exec/cpu-exec.h"
+#include "target/riscv/cpu.h"
 
 #define qatomic_read(p) __atomic_load_n(p, __ATOMIC_ACQUIRE)
 #define qatomic_set(p, v) __atomic_store_n(p, v, __ATOMIC_RELEASE)
@@ -33,6 +34,7 @@ int cpus_thread_id(void)
 void cpu_interrupt_kick(CPUState *cpu)
 {
     qatomic_set(&cpu->interrupt_request, 1);
+    rv_request_exit(&RISCV_CPU(cpu)->env);
     g_mutex_lock(&cpus_lock);
     cpus_wakeups++;
     g_cond_broadcast(&cpus_cond);
@@ -45,6 +47,7 @@ static void cpus_exit_all(void)
 
     CPU_FOREACH(cpu) {
         qatomic_set(&cpu->exit_request, 1);
+        rv_request_exit(&RISCV_CPU(cpu)->env);
     }
 }
 

@@ -36,6 +36,7 @@ void riscv_cpu_reset_state(RISCVCPU *cpu)
     env->mcountinhibit = 0;
     env->mseccfg = 0;
     env->mcycle = env->minstret = 0;
+    env->icount_synced = env->icount;
     memset(env->pmpcfg, 0, sizeof(env->pmpcfg));
     memset(env->pmpaddr, 0, sizeof(env->pmpaddr));
     env->misa = rcc->misa;

@@ -24,27 +24,50 @@ OBJECT_DECLARE_TYPE(RISCVCPU, RISCVCPUClass, RISCV_CPU)
 #define TARGET_PAGE_SIZE (1U << TARGET_PAGE_BITS)
 #define TARGET_PAGE_MASK (~(TARGET_PAGE_SIZE - 1))
 
-/* Soft TLB: direct-mapped, one table per data privilege (MMU index). */
-#define CPU_TLB_BITS 8
+/*
+ * Soft TLB: direct-mapped, one table per data privilege (MMU index).
+ * 4096 entries cover 16 MiB, so that buffers a power of two apart in a
+ * microcontroller's RAM do not evict each other.
+ */
+#define CPU_TLB_BITS 12
 #define CPU_TLB_SIZE (1U << CPU_TLB_BITS)
 #define MMU_IDX_U 0
 #define MMU_IDX_M 1
 #define NB_MMU_MODES 2
 #define TLB_INVALID UINT32_MAX
 
+/* Set in addr_read/addr_write of an I/O entry: the fast path misses. */
+#define TLB_IO (1U << (TARGET_PAGE_BITS - 1))
+
 /**
  * CPUTLBEntry: one page of the soft TLB
  *
- * A hit on a read is `addr_read == (addr & TARGET_PAGE_MASK)`, then the
- * host address is `addr + addend`.  An entry never hits (TLB_INVALID) for
- * I/O, for pages PMP only partly allows, and (writes) for pages holding
- * translated code, so those accesses take the slow path.
+ * A hit on an aligned read is
+ * `addr_read == (addr & (TARGET_PAGE_MASK | (size - 1)))`, then the host
+ * address is `addr + addend`.  Misaligned accesses never hit.  An entry
+ * never hits (TLB_INVALID) for pages PMP only partly allows, and (writes)
+ * for pages holding translated code and ROM, so those accesses take the
+ * slow path.  I/O entries (page | TLB_IO) never hit either; the slow path
+ * then finds the region in the CPUIOTLBEntry beside it.
  */
 typedef struct CPUTLBEntry {
     uint32_t addr_read;
     uint32_t addr_write;
     uintptr_t addend;
 } CPUTLBEntry;
+
+/**
+ * CPUIOTLBEntry: the I/O region behind a TLB_IO entry
+ *
+ * Accesses inside [@lo, @hi] go to @mr at offset addr - @lo + @xlat,
+ * without a map lookup, while the memory map generation is unchanged.
+ */
+typedef struct CPUIOTLBEntry {
+    MemoryRegion *mr;
+    uint32_t lo;
+    uint32_t hi;
+    uint64_t xlat;
+} CPUIOTLBEntry;
 
 typedef struct TranslationBlock TranslationBlock;
 
@@ -90,7 +113,20 @@ typedef struct CPURISCVState {
     uint32_t load_val;
     bool res_valid;
 
-    /* engine state (accel/tcg) */
+    /*
+     * engine state (accel/tcg)
+     *
+     * @icount counts every instruction the engine retired; minstret and
+     * mcycle take their share of it when rv_counters_sync() runs (CSR
+     * accesses, leaving cpu_exec()).  Blocks chain into each other while
+     * icount < @icount_limit; any thread stores 0 there to make the hart
+     * leave its chain at the next block boundary.
+     */
+    uint64_t icount;
+    uint64_t icount_synced;     /* icount when the counters were synced */
+    uint64_t icount_limit;      /* atomic */
+    CPUTLBEntry *tlb_cur;       /* tlb[mmu_idx] */
+    TranslationBlock *exit_tb;  /* the block the last exit left */
     int mmu_idx;                /* data accesses: MPRV-effective priv */
     bool irq_check;             /* re-check interrupts at block end */
     bool tb_flush_pending;      /* flush translations at block end */
@@ -98,6 +134,7 @@ typedef struct CPURISCVState {
     uint64_t budget;            /* instructions left in this slice */
     int exit_slot;              /* -1: no direct chaining */
     CPUTLBEntry tlb[NB_MMU_MODES][CPU_TLB_SIZE];
+    CPUIOTLBEntry iotlb[NB_MMU_MODES][CPU_TLB_SIZE];
 } CPURISCVState;
 
 /**
@@ -164,6 +201,29 @@ void riscv_cpu_do_trap(CPURISCVState *env, uint32_t cause, uint32_t tval);
 
 /* Recompute env->mmu_idx after priv or mstatus changes. */
 void riscv_cpu_update_mmu_idx(CPURISCVState *env);
+
+/* Fold the instructions retired since the last sync into the counters. */
+static inline void rv_counters_sync(CPURISCVState *env)
+{
+    uint64_t n = env->icount - env->icount_synced;
+
+    env->icount_synced = env->icount;
+    if (!(env->mcountinhibit & COUNTEREN_IR)) {
+        env->minstret += n;
+    }
+    if (!(env->mcountinhibit & COUNTEREN_CY)) {
+        env->mcycle += n;
+    }
+}
+
+/*
+ * Make the hart leave its chain of blocks at the next block boundary
+ * (interrupt re-check, flush, exit).  Any thread.
+ */
+static inline void rv_request_exit(CPURISCVState *env)
+{
+    __atomic_store_n(&env->icount_limit, 0, __ATOMIC_SEQ_CST);
+}
 
 /* CSRs (csr.c).  Return RISCV_EXCP_NONE or an exception cause. */
 int riscv_csr_rmw(CPURISCVState *env, int csrno, uint32_t *ret_value,

@@ -17,13 +17,21 @@
 #define LEN (op->len)
 
 #define RVOP(NAME, ...)                                                    \
-    static void op_##NAME(CPURISCVState *env, const RVOp *op)              \
+    static void op_##NAME(CPURISCVState *env, const RVOp *op,              \
+                          uint64_t icount)                                 \
     {                                                                      \
         __VA_ARGS__                                                        \
-        op[1].fn(env, op + 1);                                             \
+        op[1].fn(env, op + 1, icount);                                     \
     }
+#define RVALU(NAME, ...)                                                   \
+    static inline void sem_##NAME(CPURISCVState *env, const RVOp *op)      \
+    {                                                                      \
+        __VA_ARGS__                                                        \
+    }                                                                      \
+    RVOP(NAME, sem_##NAME(env, op);)
 #define RVOP_END(NAME, ...)                                                \
-    static void op_##NAME(CPURISCVState *env, const RVOp *op)              \
+    static void op_##NAME(CPURISCVState *env, const RVOp *op,              \
+                          uint64_t icount)                                 \
     {                                                                      \
         __VA_ARGS__                                                        \
     }
@@ -73,6 +81,7 @@ static void rv_csr_insn(CPURISCVState *env, const RVOp *op, uint32_t src,
 
     env->pc = op->pc;
     rv_retire(env, op->idx);
+    rv_counters_sync(env);
     ret = riscv_csr_rmw(env, op->imm, &old, src, write ? mask : 0, write);
     if (ret != RISCV_EXCP_NONE) {
         riscv_cpu_do_trap(env, ret, op->word);
@@ -82,23 +91,64 @@ static void rv_csr_insn(CPURISCVState *env, const RVOp *op, uint32_t src,
     RD = old;
     env->pc = op->pc + op->len;
     env->exit_slot = 1;
+    env->exit_tb = rv_op_tb(op);
     rv_retire(env, 1);
     env->irq_check = true;
 }
 
 #include "target/riscv/insn-sem.c.inc"
 
-static void op_ILLEGAL(CPURISCVState *env, const RVOp *op)
+static void op_ILLEGAL(CPURISCVState *env, const RVOp *op, uint64_t icount)
 {
     rv_raise(env, op, RISCV_EXCP_ILLEGAL_INST, op->word);
 }
 
 /* The synthetic end of a block that does not end in a jump. */
-static void op_GOTO(CPURISCVState *env, const RVOp *op)
+static void op_GOTO(CPURISCVState *env, const RVOp *op, uint64_t icount)
 {
-    env->pc = op->pc;
-    env->exit_slot = 1;
-    rv_retire(env, op->idx);
+    rv_exit_chain(env, op, icount, op->pc, 1, op->idx);
+}
+
+/*
+ * Fused pairs: a register-only instruction (RVALU) and the one after it
+ * run in one handler, saving a dispatch.  Each keeps its own record (pc,
+ * idx), so exceptions and counts stay exact; the second record's handler
+ * is called directly.
+ */
+#define RV_FUSE_FIRST(X) \
+    X(LUI) X(AUIPC) X(ADDI) X(ANDI) X(SLLI) X(SRLI) X(ADD) X(SUB)
+#define RV_FUSE_SECOND(X, A) \
+    X(A, ADDI) X(A, ADD) X(A, LW) X(A, SW) X(A, LBU) X(A, BEQ) X(A, BNE) \
+    X(A, BLT) X(A, BGE) X(A, BLTU) X(A, BGEU) X(A, JALR)
+
+#define RV_FUSE_DEF2(A, B)                                                 \
+    static void op_##A##__##B(CPURISCVState *env, const RVOp *op,          \
+                              uint64_t icount)                             \
+    {                                                                      \
+        sem_##A(env, op);                                                  \
+        op_##B(env, op + 1, icount);                                       \
+    }
+#define RV_FUSE_DEF(A) RV_FUSE_SECOND(RV_FUSE_DEF2, A)
+RV_FUSE_FIRST(RV_FUSE_DEF)
+
+/* The handler running @a then @b, or NULL. */
+static RVOpFn *rv_fused_handler(int a, int b)
+{
+#define RV_FUSE_CASE2(A, B) case RV_OP_##B: return op_##A##__##B;
+#define RV_FUSE_CASE(A)                                                    \
+    case RV_OP_##A:                                                        \
+        switch (b) {                                                       \
+        RV_FUSE_SECOND(RV_FUSE_CASE2, A)                                   \
+        default:                                                           \
+            return NULL;                                                   \
+        }
+    switch (a) {
+    RV_FUSE_FIRST(RV_FUSE_CASE)
+    default:
+        return NULL;
+    }
+#undef RV_FUSE_CASE
+#undef RV_FUSE_CASE2
 }
 
 RVOpFn *const rv_op_handlers[RV_OP__MAX] = {
@@ -185,7 +235,8 @@ TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags)
         }
     }
 
-    tb = g_malloc0(sizeof(*tb) + sizeof(RVOp) * (n + 1));
+    /* the ops, the GOTO record if needed, and the link record */
+    tb = g_malloc0(sizeof(*tb) + sizeof(RVOp) * (n + 2));
     tb->pc = start;
     tb->flags = flags;
     tb->size = pc - start;
@@ -216,6 +267,15 @@ TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags)
         o->pc = pc;
         o->idx = n;
     }
+    for (i = 0; i + 1 < n; i++) {
+        RVOpFn *fused = rv_fused_handler(tb->ops[i].opc, tb->ops[i + 1].opc);
+
+        if (fused) {
+            tb->ops[i++].fn = fused;
+        }
+    }
+    G_STATIC_ASSERT(sizeof(RVOp) >= 2 * sizeof(TranslationBlock *));
+    tb->jmp = rv_op_links(&tb->ops[tb->n_ops - 1]);
     tb_mark_code(start, tb->size);
     if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM)) {
         rv_log_in_asm(tb, insns);

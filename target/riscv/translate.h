@@ -17,8 +17,13 @@
 #define EXIT_FAULT (-2)
 
 typedef struct RVOp RVOp;
-/* A handler runs its instruction, then tail-calls the next record. */
-typedef void RVOpFn(CPURISCVState *env, const RVOp *op);
+/*
+ * A handler runs its instruction, then tail-calls the next record.
+ * @icount is env->icount, which holds the count at the start of the
+ * block; passed along in a register so that chained blocks do not wait
+ * on a store and a load of it.
+ */
+typedef void RVOpFn(CPURISCVState *env, const RVOp *op, uint64_t icount);
 
 /**
  * struct RVOp: one pre-decoded instruction
@@ -44,7 +49,10 @@ struct RVOp {
  *
  * @pc/@flags: the key (physical PC; privilege)
  * @jmp: the blocks its two static exits lead to (0: taken/jump,
- *   1: fall-through), filled lazily by the execution loop
+ *   1: fall-through), filled lazily by the execution loop; the exit
+ *   handlers jump straight into them (rv_exit_chain()).  They live in
+ *   the link record, the one after the last op (always the block's exit),
+ *   so that an exit handler finds them at op + 1.
  */
 struct TranslationBlock {
     uint32_t pc;
@@ -53,9 +61,35 @@ struct TranslationBlock {
     uint16_t n_insns;
     uint16_t n_ops;
     TranslationBlock *hash_next;
-    TranslationBlock *jmp[2];
+    TranslationBlock **jmp;
     RVOp ops[];
 };
+
+/* The exits of the block whose last op is @op. */
+static inline TranslationBlock **rv_op_links(const RVOp *op)
+{
+    return (TranslationBlock **)(op + 1);
+}
+
+/* The block that holds @op. */
+static inline TranslationBlock *rv_op_tb(const RVOp *op)
+{
+    return container_of(op - op->idx, TranslationBlock, ops[0]);
+}
+
+/*
+ * The jump cache: the last block found for a PC hash, for indirect jumps
+ * (JALR) to enter the next block without the hash table.  Owned by the
+ * vCPU thread; cleared by tb_flush_all().
+ */
+#define TB_JMP_CACHE_BITS 12
+#define TB_JMP_CACHE_SIZE (1U << TB_JMP_CACHE_BITS)
+extern TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
+
+static inline unsigned tb_jmp_cache_hash(uint32_t pc)
+{
+    return (pc >> 1) & (TB_JMP_CACHE_SIZE - 1);
+}
 
 /* The handler of each RVOpcode. */
 extern RVOpFn *const rv_op_handlers[RV_OP__MAX];
@@ -70,28 +104,73 @@ TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags);
 bool rv_fetch_code(CPURISCVState *env, uint32_t addr, unsigned size,
                    uint32_t *val);
 
-/* Retire @n instructions: minstret, mcycle (unless inhibited). */
+/* Retire @n instructions (minstret and mcycle follow, see cpu.h). */
 static inline void rv_retire(CPURISCVState *env, unsigned n)
 {
-    if (!(env->mcountinhibit & COUNTEREN_IR)) {
-        env->minstret += n;
-    }
-    if (!(env->mcountinhibit & COUNTEREN_CY)) {
-        env->mcycle += n;
-    }
+    env->icount += n;
 }
 
 /* Raise an exception at @op (nothing of @op retired). */
 void rv_raise(CPURISCVState *env, const RVOp *op, uint32_t cause,
               uint32_t tval);
 
-/* Leave the block after @op, continuing at @pc. */
+/*
+ * Leave the block after @op, continuing at @pc, back to the execution
+ * loop; @slot as rv_exit_chain().
+ */
 static inline void rv_exit(CPURISCVState *env, const RVOp *op, uint32_t pc,
                            int slot)
 {
     env->pc = pc;
     env->exit_slot = slot;
+    env->exit_tb = rv_op_tb(op);
     rv_retire(env, op->idx + 1);
+}
+
+/*
+ * Leave the block after @op through its static exit @slot (0: taken or
+ * jump, 1: fall-through), continuing at @pc, with @retired instructions
+ * of the block retired.  When that exit is linked
+ * and the hart need not stop (icount below icount_limit), the next block
+ * runs at once (a tail call); otherwise this returns to the loop.
+ */
+static inline void rv_exit_chain(CPURISCVState *env, const RVOp *op,
+                                 uint64_t icount, uint32_t pc, int slot,
+                                 unsigned retired)
+{
+    TranslationBlock *next = rv_op_links(op)[slot];
+
+    icount += retired;
+    env->icount = icount;
+    if (G_LIKELY(next && icount < __atomic_load_n(&env->icount_limit,
+                                                  __ATOMIC_RELAXED))) {
+        next->ops[0].fn(env, next->ops, icount);
+        return;
+    }
+    env->pc = pc;
+    env->exit_slot = slot;
+    env->exit_tb = rv_op_tb(op);
+}
+
+/*
+ * Leave the block after @op for a computed @pc (JALR): the jump cache
+ * finds the next block without returning to the loop.
+ */
+static inline void rv_exit_indirect(CPURISCVState *env, const RVOp *op,
+                                    uint64_t icount, uint32_t pc)
+{
+    TranslationBlock *next = tb_jmp_cache[tb_jmp_cache_hash(pc)];
+
+    icount += op->idx + 1;
+    env->icount = icount;
+    if (G_LIKELY(next && next->pc == pc && next->flags == env->priv &&
+               icount < __atomic_load_n(&env->icount_limit,
+                                        __ATOMIC_RELAXED))) {
+        next->ops[0].fn(env, next->ops, icount);
+        return;
+    }
+    env->pc = pc;
+    env->exit_slot = -1;
 }
 
 /* Slow paths of the soft TLB (accel/tcg/cputlb.c). */
@@ -107,71 +186,30 @@ bool tlb_load_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
  */
 bool tlb_store_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
                     unsigned size, uint32_t val);
+/*
+ * The rest of a plain load or store handler after a TLB miss: the access,
+ * rd (loads), then the next record's handler (unless the block ends).
+ */
+void rv_load_miss(CPURISCVState *env, const RVOp *op, uint64_t icount,
+                  uint32_t addr);
+void rv_store_miss(CPURISCVState *env, const RVOp *op, uint64_t icount,
+                   uint32_t addr);
 void tlb_flush(CPURISCVState *env);
 /* Record that [addr, addr+len) holds translated code. */
 void tb_mark_code(uint32_t addr, uint32_t len);
 /* Forget all translations (from the vCPU thread, between blocks). */
 void tb_flush_all(void);
 
-/* Fast-path loads and stores. */
-static inline bool rv_ld(CPURISCVState *env, const RVOp *op, uint32_t addr,
-                         unsigned size, uint32_t *val)
+/* The TLB entry of @addr for data accesses at the current privilege. */
+static inline CPUTLBEntry *rv_tlb_entry(CPURISCVState *env, uint32_t addr)
 {
-    CPUTLBEntry *e = &env->tlb[env->mmu_idx][(addr >> TARGET_PAGE_BITS) &
-                                            (CPU_TLB_SIZE - 1)];
-
-    if (G_LIKELY(e->addr_read == (addr & TARGET_PAGE_MASK) &&
-               (addr & ~TARGET_PAGE_MASK) <= TARGET_PAGE_SIZE - size)) {
-        const void *p = (const void *)(uintptr_t)(addr + e->addend);
-
-        switch (size) {
-        case 1:
-            *val = *(const uint8_t *)p;
-            break;
-        case 2: {
-            uint16_t v;
-
-            memcpy(&v, p, 2);
-            *val = v;
-            break;
-        }
-        default:
-            memcpy(val, p, 4);
-            break;
-        }
-        return true;
-    }
-    return tlb_load_slow(env, op, addr, size, val,
-                         RISCV_EXCP_LOAD_ACCESS_FAULT);
+    return &env->tlb_cur[(addr >> TARGET_PAGE_BITS) & (CPU_TLB_SIZE - 1)];
 }
 
-static inline bool rv_st(CPURISCVState *env, const RVOp *op, uint32_t addr,
-                         unsigned size, uint32_t val)
+/* Whether an aligned access of @size at @addr hits RAM in @cmp's page. */
+static inline bool rv_tlb_hit(uint32_t cmp, uint32_t addr, unsigned size)
 {
-    CPUTLBEntry *e = &env->tlb[env->mmu_idx][(addr >> TARGET_PAGE_BITS) &
-                                            (CPU_TLB_SIZE - 1)];
-
-    if (G_LIKELY(e->addr_write == (addr & TARGET_PAGE_MASK) &&
-               (addr & ~TARGET_PAGE_MASK) <= TARGET_PAGE_SIZE - size)) {
-        void *p = (void *)(uintptr_t)(addr + e->addend);
-
-        switch (size) {
-        case 1:
-            *(uint8_t *)p = val;
-            break;
-        case 2: {
-            uint16_t v = val;
-
-            memcpy(p, &v, 2);
-            break;
-        }
-        default:
-            memcpy(p, &val, 4);
-            break;
-        }
-        return true;
-    }
-    return tlb_store_slow(env, op, addr, size, val);
+    return cmp == (addr & (TARGET_PAGE_MASK | (size - 1)));
 }
 
 #endif
