@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Run every test suite of one or more build directories and print one summary.
 
-    scripts/run-tests.py [--suite unit|functional|all] BUILDDIR...
+    scripts/run-tests.py [--suite unit|functional|all] [--marker M]
+                         [--tsan TSANDIR] BUILDDIR...
 
 Unit tests are the GLib test programs meson knows about; each runs with --tap
 and every TAP result counts.  Functional tests are the pytest suite in
 tests/functional, run against BUILDDIR/qemu-system-riscv32; its JUnit report
-gives the counts.  The last line printed is always
+gives the counts.  --marker M runs only the functional tests marked M;
+--tsan TSANDIR also runs the tests marked "tsan" against a ThreadSanitizer
+build (configure --enable-tsan), where a data race fails the test.  The last line printed is always
 
     N passed, N failed, N skipped
 
@@ -136,7 +139,7 @@ def run_unit(builddir, jobs):
     return totals
 
 
-def run_functional(builddir):
+def run_functional(builddir, marker=None):
     totals = Totals()
     testdir = os.path.join(SRCDIR, "tests", "functional")
     if not any(f.startswith("test_") and f.endswith(".py")
@@ -149,6 +152,8 @@ def run_functional(builddir):
                                             "qemu-system-riscv32")
     cmd = ["/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
            "--junitxml=" + xml, testdir]
+    if marker:
+        cmd += ["-m", marker]
     proc = subprocess.run(cmd, env=env, cwd=SRCDIR)
     if not os.path.exists(xml):
         totals.failed += 1
@@ -179,6 +184,10 @@ def main():
     ap.add_argument("--suite", choices=["unit", "functional", "all"],
                     default="all")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--marker", help="only the functional tests marked so")
+    ap.add_argument("--tsan", action="append", default=[],
+                    metavar="TSANDIR",
+                    help="run the tests marked tsan against this build")
     ap.add_argument("builddirs", nargs="+")
     args = ap.parse_args()
 
@@ -188,7 +197,10 @@ def main():
         if args.suite in ("unit", "all"):
             totals.add(run_unit(b, args.jobs))
         if args.suite in ("functional", "all"):
-            totals.add(run_functional(b))
+            totals.add(run_functional(b, args.marker))
+    for b in args.tsan:
+        print("== %s (ThreadSanitizer)" % b)
+        totals.add(run_functional(b, "tsan"))
     if totals.failures:
         print("\nFailures:")
         for f in totals.failures:

@@ -6,6 +6,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/main-loop.h"
+#include "qemu/thread.h"
 #include "exec/cpu-exec.h"
 #include "target/riscv/cpu.h"
 
@@ -15,8 +16,8 @@
 /* Instructions a hart runs before the next one gets its turn. */
 #define SLICE_INSNS 100000
 
-static GMutex cpus_lock;
-static GCond cpus_cond;
+static QemuMutex cpus_lock = QEMU_MUTEX_INITIALIZER;
+static QemuCond cpus_cond = QEMU_COND_INITIALIZER;
 static GThread *vcpu_thread;
 static bool cpus_running;       /* wanted state; under cpus_lock */
 static bool cpus_active;        /* the thread is executing guest code */
@@ -35,10 +36,10 @@ void cpu_interrupt_kick(CPUState *cpu)
 {
     qatomic_set(&cpu->interrupt_request, 1);
     rv_request_exit(&RISCV_CPU(cpu)->env);
-    g_mutex_lock(&cpus_lock);
+    qemu_mutex_lock(&cpus_lock);
     cpus_wakeups++;
-    g_cond_broadcast(&cpus_cond);
-    g_mutex_unlock(&cpus_lock);
+    qemu_cond_broadcast(&cpus_cond);
+    qemu_mutex_unlock(&cpus_lock);
 }
 
 static void cpus_exit_all(void)
@@ -57,22 +58,22 @@ static gpointer vcpu_thread_fn(gpointer opaque)
     bool all_halted = false;
 
     g_atomic_int_set(&vcpu_thread_tid, gettid());
-    g_mutex_lock(&cpus_lock);
+    qemu_mutex_lock(&cpus_lock);
     for (;;) {
         CPUState *cpu;
 
         while (!cpus_quit && (!cpus_running ||
                               (all_halted && seen == cpus_wakeups))) {
             cpus_active = false;
-            g_cond_broadcast(&cpus_cond);
-            g_cond_wait(&cpus_cond, &cpus_lock);
+            qemu_cond_broadcast(&cpus_cond);
+            qemu_cond_wait(&cpus_cond, &cpus_lock);
         }
         if (cpus_quit) {
             break;
         }
         cpus_active = true;
         seen = cpus_wakeups;
-        g_mutex_unlock(&cpus_lock);
+        qemu_mutex_unlock(&cpus_lock);
 
         all_halted = true;
         CPU_FOREACH(cpu) {
@@ -84,23 +85,23 @@ static gpointer vcpu_thread_fn(gpointer opaque)
                 all_halted = false;
             }
         }
-        g_mutex_lock(&cpus_lock);
+        qemu_mutex_lock(&cpus_lock);
     }
     cpus_active = false;
-    g_cond_broadcast(&cpus_cond);
-    g_mutex_unlock(&cpus_lock);
+    qemu_cond_broadcast(&cpus_cond);
+    qemu_mutex_unlock(&cpus_lock);
     return NULL;
 }
 
 void cpus_resume(void)
 {
-    g_mutex_lock(&cpus_lock);
+    qemu_mutex_lock(&cpus_lock);
     if (!vcpu_thread) {
         vcpu_thread = g_thread_new("CPU 0/TCG", vcpu_thread_fn, NULL);
     }
     cpus_running = true;
-    g_cond_broadcast(&cpus_cond);
-    g_mutex_unlock(&cpus_lock);
+    qemu_cond_broadcast(&cpus_cond);
+    qemu_mutex_unlock(&cpus_lock);
 }
 
 /* Wait, without the BQL, until the thread left guest code. */
@@ -111,12 +112,12 @@ static void cpus_wait_inactive(void)
     if (bql) {
         qemu_mutex_unlock_iothread();
     }
-    g_mutex_lock(&cpus_lock);
+    qemu_mutex_lock(&cpus_lock);
     while (cpus_active) {
         cpus_exit_all();
-        g_cond_wait(&cpus_cond, &cpus_lock);
+        qemu_cond_wait(&cpus_cond, &cpus_lock);
     }
-    g_mutex_unlock(&cpus_lock);
+    qemu_mutex_unlock(&cpus_lock);
     if (bql) {
         qemu_mutex_lock_iothread();
     }
@@ -124,11 +125,11 @@ static void cpus_wait_inactive(void)
 
 void cpus_pause(void)
 {
-    g_mutex_lock(&cpus_lock);
+    qemu_mutex_lock(&cpus_lock);
     cpus_running = false;
     cpus_exit_all();
-    g_cond_broadcast(&cpus_cond);
-    g_mutex_unlock(&cpus_lock);
+    qemu_cond_broadcast(&cpus_cond);
+    qemu_mutex_unlock(&cpus_lock);
     cpus_wait_inactive();
 }
 
@@ -139,11 +140,11 @@ void cpus_cleanup(void)
     if (!vcpu_thread) {
         return;
     }
-    g_mutex_lock(&cpus_lock);
+    qemu_mutex_lock(&cpus_lock);
     cpus_quit = true;
     cpus_exit_all();
-    g_cond_broadcast(&cpus_cond);
-    g_mutex_unlock(&cpus_lock);
+    qemu_cond_broadcast(&cpus_cond);
+    qemu_mutex_unlock(&cpus_lock);
     bql = qemu_mutex_iothread_locked();
     if (bql) {
         qemu_mutex_unlock_iothread();
