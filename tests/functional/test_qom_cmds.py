@@ -102,10 +102,16 @@ def test_qom_set_errors(q):
 
 
 def test_qom_list_types(q):
-    assert q.command("qom-list-types", implements="machine") == [
-        {"name": "none-machine", "parent": "machine"}]
+    machines = q.command("qom-list-types", implements="machine")
+    assert sorted(machines, key=lambda t: t["name"]) == [
+        {"name": "none-machine", "parent": "machine"},
+        {"name": "opentitan-2021-machine", "parent": "data-machine"},
+        {"name": "opentitan-machine", "parent": "data-machine"},
+        {"name": "sifive_e-machine", "parent": "data-machine"}]
     types = q.command("qom-list-types", implements="machine", abstract=True)
     assert {"name": "machine", "parent": "object",
+            "abstract": True} in types
+    assert {"name": "data-machine", "parent": "machine",
             "abstract": True} in types
     assert q.command("qom-list-types", implements="nosuch") == []
     accels = q.command("qom-list-types", implements="accel")
