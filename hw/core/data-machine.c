@@ -14,6 +14,7 @@
 #include "qemu/cutils.h"
 #include "qemu/module.h"
 #include "qom/object.h"
+#include "sysemu/sysemu.h"
 
 #define TYPE_DATA_MACHINE "data-machine"
 OBJECT_DECLARE_TYPE(DataMachineState, DataMachineClass, DATA_MACHINE)
@@ -117,9 +118,39 @@ static void data_machine_init(MachineState *ms)
     /* everything is made by the script, in data_machine_populate() */
 }
 
+/*
+ * "chardev=serialN" in a board means the Nth -serial port.  A port given
+ * as -serial chardev:ID is the chardev ID, not one labelled serialN, so
+ * the script's reference is rewritten to that label.
+ */
+static gboolean serial_port_label(const GMatchInfo *m, GString *out,
+                                  gpointer opaque)
+{
+    g_autofree char *all = g_match_info_fetch(m, 0);
+    g_autofree char *num = g_match_info_fetch(m, 1);
+    Chardev *chr = serial_hd(atoi(num));
+
+    if (chr && chr->label) {
+        g_string_append_printf(out, "chardev=%s", chr->label);
+    } else {
+        g_string_append(out, all);
+    }
+    return FALSE;
+}
+
+static char *data_board_text(const DataBoard *b)
+{
+    g_autoptr(GRegex) re = g_regex_new("chardev=serial([0-9]+)(?=\\s|$)",
+                                       G_REGEX_MULTILINE, 0, NULL);
+
+    return g_regex_replace_eval(re, b->src->text, -1, 0, 0,
+                                serial_port_label, NULL, NULL);
+}
+
 static bool data_machine_populate(MachineState *ms, Error **errp)
 {
     const DataBoard *b = DATA_MACHINE_GET_CLASS(ms)->board;
+    g_autofree char *text = NULL;
     unsigned i;
 
     if (ms->ram_size != b->ram_size) {
@@ -132,11 +163,13 @@ static bool data_machine_populate(MachineState *ms, Error **errp)
     for (i = 0; i < b->serials; i++) {
         g_autofree char *label = g_strdup_printf("serial%u", i);
 
-        if (!qemu_chr_find(label) && !qemu_chr_new(label, "null", errp)) {
+        if (!serial_hd(i) && !qemu_chr_find(label) &&
+            !qemu_chr_new(label, "null", errp)) {
             return false;
         }
     }
-    return qmp_script_run(qmp_commands, b->src->file, b->src->text, errp);
+    text = data_board_text(b);
+    return qmp_script_run(qmp_commands, b->src->file, text, errp);
 }
 
 static void data_machine_instance_init(Object *obj)

@@ -128,6 +128,16 @@ def test_missing_serials_get_null(vm):
                          property="chardev") == "serial1"
 
 
+def test_serial_chardev_option(vm):
+    """-serial chardev:ID makes chardev ID the board's serial0."""
+    v = vm("-M", "sifive_e", "-display", "none", "-S",
+           "-chardev", "null,id=c0", "-serial", "chardev:c0")
+    assert v.qmp.command("qom-get", path="/machine/peripheral/uart0",
+                         property="chardev") == "c0"
+    labels = [c["label"] for c in v.qmp.command("query-chardev")]
+    assert "serial0" not in labels
+
+
 def test_board_built_when_client_steps(vm):
     """With -preconfig the script runs when the client reaches initialized:
     after it, the client adds to the board."""

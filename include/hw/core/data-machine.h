@@ -14,9 +14,10 @@
  *       the machine RAM: region name, address, size; -m must give that
  *       size (QEMU's "Invalid RAM size, should be 16 KiB" otherwise)
  *   # @serials: 2
- *       the script uses chardevs serial0 and serial1; those that no
- *       -serial option made are created with the null backend first
- *       (where QEMU would leave the UART without a backend)
+ *       the script uses chardevs serial0 and serial1, meaning the first
+ *       and second -serial ports (a port given as -serial chardev:ID is
+ *       that chardev); ports that no -serial option made are created
+ *       with the null backend first (QEMU leaves such a UART unconnected)
  */
 #ifndef HW_CORE_DATA_MACHINE_H
 #define HW_CORE_DATA_MACHINE_H
