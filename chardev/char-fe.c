@@ -89,6 +89,7 @@ void qemu_chr_fe_accept_input(CharBackend *be)
     if (CHARDEV_GET_CLASS(chr)->chr_accept_input) {
         CHARDEV_GET_CLASS(chr)->chr_accept_input(chr);
     }
+    qemu_chr_fd_reader_kick(chr);
     qemu_notify_event();
 }
 

@@ -258,6 +258,7 @@ typedef struct ChrReader {
     int max;            /* what the front end accepted at prepare time */
     GIOCondition events;    /* what we poll for now */
     ChardevEofFunc *on_eof;
+    bool in_kick;       /* qemu_chr_fd_reader_kick() is reading */
 } ChrReader;
 
 static gboolean chr_reader_prepare(GSource *source, gint *timeout)
@@ -357,6 +358,38 @@ void qemu_chr_fd_reader_set(Chardev *chr, int fd, bool watch_hup,
     g_source_attach(&r->source, qemu_get_aio_context());
     chr->reader = &r->source;
     qemu_notify_event();
+}
+
+/*
+ * Read what is already waiting, now that the front end has room (called
+ * with the BQL, from qemu_chr_fe_accept_input()).  Without this a guest
+ * that drains a small FIFO waits a main-loop round trip per refill.  Only
+ * data is read here; EOF and errors are left to the main loop's dispatch.
+ */
+void qemu_chr_fd_reader_kick(Chardev *chr)
+{
+    ChrReader *r = (ChrReader *)chr->reader;
+    uint8_t buf[CHR_READ_BUF_LEN];
+    struct pollfd pfd;
+    int len;
+    ssize_t n;
+
+    if (!r || r->in_kick || r->hup_seen) {
+        return;
+    }
+    len = MIN(qemu_chr_be_can_write(chr), (int)sizeof(buf));
+    pfd = (struct pollfd) { .fd = r->fd, .events = POLLIN };
+    if (len <= 0 || poll(&pfd, 1, 0) != 1 || !(pfd.revents & POLLIN)) {
+        return;
+    }
+    do {
+        n = read(r->fd, buf, len);
+    } while (n < 0 && errno == EINTR);
+    if (n > 0) {
+        r->in_kick = true;      /* the front end may accept input again */
+        qemu_chr_be_write(chr, buf, n);
+        r->in_kick = false;
+    }
 }
 
 void qemu_chr_fd_reader_clear(Chardev *chr)

@@ -5,6 +5,7 @@
  * poll function that drops the big lock while the thread sleeps.
  */
 #include "qemu/osdep.h"
+#include <poll.h>
 #include "qemu/main-loop.h"
 #include "qemu/thread.h"
 #include "qemu/timer.h"
@@ -114,17 +115,40 @@ static GSourceFuncs timer_source_funcs = {
     .dispatch = timer_source_dispatch,
 };
 
+/*
+ * GLib's poll timeout is in whole milliseconds, rounded up: a timer due
+ * in 20 us would fire up to a millisecond late (a UART's character time,
+ * say).  When a clock deadline comes before the timeout, sleep exactly
+ * until it with ppoll(), which takes nanoseconds.  GPollFD has the
+ * layout of struct pollfd on POSIX systems.  @ns is the clocks' deadline
+ * (main_loop_deadline_ns(), read with the BQL), or -1.
+ */
+static gint precise_poll(GPollFD *fds, guint nfds, gint timeout,
+                         int64_t ns)
+{
+    if (ns >= 0 && (timeout < 0 || ns < (int64_t)timeout * SCALE_MS)) {
+        struct timespec ts = {
+            .tv_sec = ns / NANOSECONDS_PER_SECOND,
+            .tv_nsec = ns % NANOSECONDS_PER_SECOND,
+        };
+
+        return ppoll((struct pollfd *)fds, nfds, &ts, NULL);
+    }
+    return glib_poll(fds, nfds, timeout);
+}
+
 /* Sleep in poll() without the big lock, so vCPU threads can take it. */
 static gint bql_poll(GPollFD *fds, guint nfds, gint timeout)
 {
+    int64_t ns = timeout != 0 ? main_loop_deadline_ns() : -1;
     gint ret;
 
     if (bql_held && timeout != 0) {
         qemu_mutex_unlock_iothread();
-        ret = glib_poll(fds, nfds, timeout);
+        ret = precise_poll(fds, nfds, timeout, ns);
         qemu_mutex_lock_iothread();
     } else {
-        ret = glib_poll(fds, nfds, timeout);
+        ret = precise_poll(fds, nfds, timeout, ns);
     }
     return ret;
 }

@@ -236,6 +236,11 @@ typedef void ChardevEofFunc(Chardev *chr);
 void qemu_chr_fd_reader_set(Chardev *chr, int fd, bool watch_hup,
                             ChardevEofFunc *on_eof);
 void qemu_chr_fd_reader_clear(Chardev *chr);
+/*
+ * qemu_chr_fd_reader_kick: read the data already waiting on the reader's
+ * fd into the front end now, as far as it has room (without blocking).
+ */
+void qemu_chr_fd_reader_kick(Chardev *chr);
 
 /* Write to a non-blocking fd: qemu_chr_write()'s helper for fd backends. */
 int qemu_chr_fd_write(int fd, const uint8_t *buf, int len);
