@@ -237,7 +237,7 @@ int cpu_exec(CPUState *cs, uint64_t max_insns)
     CPURISCVState *env = &RISCV_CPU(cs)->env;
     int ret;
 
-    env->tlb_cur = env->tlb[env->mmu_idx];
+    riscv_cpu_select_tlb(env);
     ret = cpu_exec_loop(cs, env, env->icount + max_insns);
     rv_counters_sync(env);
     return ret;

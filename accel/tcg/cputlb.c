@@ -27,7 +27,8 @@ static GHashTable *code_pages;
 void tlb_flush(CPURISCVState *env)
 {
     memset(env->tlb, 0xff, sizeof(env->tlb));
-    env->tlb_cur = env->tlb[env->mmu_idx];
+    memset(env->rdwin, 0, sizeof(env->rdwin));
+    riscv_cpu_select_tlb(env);
 }
 
 static void tlb_flush_page_writes(uint32_t page)
@@ -122,6 +123,41 @@ static CPUIOTLBEntry *iotlb_entry(CPURISCVState *env, uint32_t addr)
 }
 
 /*
+ * Open the read window of the current MMU index over the RAM (or ROM)
+ * region @mr that holds @page at offset @xlat, if it is mapped as a whole
+ * (or the part of it around @page that nothing covers) and PMP lets this
+ * privilege read all of it.
+ */
+static void rdwin_open(CPURISCVState *env, uint32_t page, MemoryRegion *mr,
+                       hwaddr xlat)
+{
+    RVReadWindow *w = &env->rdwin[env->mmu_idx];
+    uint64_t size = memory_region_size(mr);
+    uint32_t base;
+    hwaddr x, plen;
+    int prot;
+
+    if (xlat > page || size < TARGET_PAGE_SIZE ||
+        (uint64_t)page - xlat + size > (1ULL << 32)) {
+        return;
+    }
+    base = page - xlat;
+    plen = size;
+    if (address_space_translate(env_cpu(env)->as, base, &x, &plen) != mr ||
+        x != 0 || plen <= xlat + TARGET_PAGE_SIZE - 1) {
+        return;
+    }
+    prot = riscv_pmp_range_prot(env, base, base + plen - 1, data_priv(env));
+    if (prot < 0 || !(prot & PMP_READ)) {
+        return;
+    }
+    w->base = base;
+    w->lim = plen - 3;
+    w->host = (uintptr_t)memory_region_get_ram_ptr(mr);
+    riscv_cpu_select_tlb(env);
+}
+
+/*
  * Fill the TLB entry of @addr's page: RAM/ROM pages by host address,
  * I/O by the region serving @addr (and the bytes after it in the page
  * that the same range covers).  Pages that PMP does not treat uniformly,
@@ -147,6 +183,9 @@ static void tlb_fill(CPURISCVState *env, uint32_t addr)
         e->addend = (uintptr_t)((uint8_t *)memory_region_get_ram_ptr(mr) +
                                 xlat) - page;
         e->addr_read = (prot & PMP_READ) ? page : TLB_INVALID;
+        if ((prot & PMP_READ) && !env->rdwin[env->mmu_idx].lim) {
+            rdwin_open(env, page, mr, xlat);
+        }
         /* ROM writes take the slow path, where the memory API drops them */
         if ((prot & PMP_WRITE) && !memory_region_is_rom(mr)) {
             e->addr_write = page_has_code(page) ? page | TLB_NOTDIRTY : page;

@@ -57,6 +57,19 @@ typedef struct CPUTLBEntry {
 } CPUTLBEntry;
 
 /**
+ * RVReadWindow: a range of RAM that loads of one MMU index may read
+ * directly (PMP allows reads of all of it; ROM too).  A load at @base +
+ * off with off < @lim (the range's size less 3, so that accesses up to 4
+ * bytes stay inside) reads @host + off.  Set up by the TLB's slow path
+ * on a RAM fill, cleared by tlb_flush().
+ */
+typedef struct RVReadWindow {
+    uint32_t base;
+    uint32_t lim;
+    uintptr_t host;
+} RVReadWindow;
+
+/**
  * CPUIOTLBEntry: the I/O region behind a TLB_IO entry
  *
  * Accesses inside [@lo, @hi] go to @mr at offset addr - @lo + @xlat,
@@ -126,6 +139,14 @@ typedef struct CPURISCVState {
     uint64_t icount_synced;     /* icount when the counters were synced */
     uint64_t icount_limit;      /* atomic */
     CPUTLBEntry *tlb_cur;       /* tlb[mmu_idx] */
+    /*
+     * The read window of mmu_idx (a copy of rdwin[mmu_idx]): a load at
+     * addr with off = addr - rdwin_base < rdwin_lim reads rdwin_host + off
+     * without the TLB.  rdwin_lim 0: none.
+     */
+    uint32_t rdwin_base;
+    uint32_t rdwin_lim;
+    uintptr_t rdwin_host;
     TranslationBlock *exit_tb;  /* the block the last exit left */
     int mmu_idx;                /* data accesses: MPRV-effective priv */
     bool irq_check;             /* re-check interrupts at block end */
@@ -133,6 +154,7 @@ typedef struct CPURISCVState {
     uint32_t tlb_gen;           /* memory_map_generation() of the TLB */
     uint64_t budget;            /* instructions left in this slice */
     int exit_slot;              /* -1: no direct chaining */
+    RVReadWindow rdwin[NB_MMU_MODES];
     CPUTLBEntry tlb[NB_MMU_MODES][CPU_TLB_SIZE];
     CPUIOTLBEntry iotlb[NB_MMU_MODES][CPU_TLB_SIZE];
 } CPURISCVState;
@@ -202,6 +224,17 @@ void riscv_cpu_do_trap(CPURISCVState *env, uint32_t cause, uint32_t tval);
 /* Recompute env->mmu_idx after priv or mstatus changes. */
 void riscv_cpu_update_mmu_idx(CPURISCVState *env);
 
+/* Point the data fast paths (TLB, read window) at env->mmu_idx. */
+static inline void riscv_cpu_select_tlb(CPURISCVState *env)
+{
+    RVReadWindow *w = &env->rdwin[env->mmu_idx];
+
+    env->tlb_cur = env->tlb[env->mmu_idx];
+    env->rdwin_base = w->base;
+    env->rdwin_lim = w->lim;
+    env->rdwin_host = w->host;
+}
+
 /* Fold the instructions retired since the last sync into the counters. */
 static inline void rv_counters_sync(CPURISCVState *env)
 {
@@ -243,6 +276,9 @@ bool riscv_pmp_check(CPURISCVState *env, uint32_t addr, unsigned size,
  * if they vary inside the page (the page must then not be cached).
  */
 int riscv_pmp_page_prot(CPURISCVState *env, uint32_t addr, int priv);
+/* The same for the range [lo, hi]: uniform permission, or -1. */
+int riscv_pmp_range_prot(CPURISCVState *env, uint32_t lo, uint32_t hi,
+                         int priv);
 void riscv_pmpcfg_write(CPURISCVState *env, int index, uint32_t val);
 uint32_t riscv_pmpcfg_read(CPURISCVState *env, int index);
 void riscv_pmpaddr_write(CPURISCVState *env, int index, uint32_t val);

@@ -45,7 +45,7 @@ void riscv_cpu_update_mmu_idx(CPURISCVState *env)
         priv = (env->mstatus & MSTATUS_MPP) >> MSTATUS_MPP_SHIFT;
     }
     env->mmu_idx = priv == PRV_M ? MMU_IDX_M : MMU_IDX_U;
-    env->tlb_cur = env->tlb[env->mmu_idx];
+    riscv_cpu_select_tlb(env);
 }
 
 static const char *const excp_names[] = {

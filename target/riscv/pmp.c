@@ -79,6 +79,12 @@ int riscv_pmp_page_prot(CPURISCVState *env, uint32_t addr, int priv)
     return pmp_prot(env, lo, lo + TARGET_PAGE_SIZE - 1, priv);
 }
 
+int riscv_pmp_range_prot(CPURISCVState *env, uint32_t lo, uint32_t hi,
+                         int priv)
+{
+    return pmp_prot(env, lo, hi, priv);
+}
+
 static void pmp_changed(CPURISCVState *env)
 {
     tlb_flush(env);

@@ -10,28 +10,45 @@
 #define qatomic_set(p, v) __atomic_store_n(p, v, __ATOMIC_RELAXED)
 
 #define RD  (env->gpr[op->rd])
-#define RS1 (env->gpr[op->rs1])
+#define RS1 (rs1v)
 #define RS2 (env->gpr[op->rs2])
 #define IMM ((uint32_t)op->imm)
 #define PC  (op->pc)
 #define LEN (op->len)
 
-#define RVOP(NAME, ...)                                                    \
+/*
+ * RV_HANDLER(NAME) { body }: the handler op_NAME, which reads rs1 and
+ * runs opv_NAME, the body with rs1's value (RS1) as a parameter, so that
+ * a fused pair can pass the value the first instruction computed
+ * without a reload of what it just stored (rv_fused_handler()).
+ */
+#define RV_HANDLER(NAME)                                                   \
+    static inline __attribute__((always_inline)) void                     \
+    opv_##NAME(CPURISCVState *env, const RVOp *op, uint64_t icount,        \
+               uint32_t rs1v);                                             \
     static void op_##NAME(CPURISCVState *env, const RVOp *op,              \
                           uint64_t icount)                                 \
+    {                                                                      \
+        opv_##NAME(env, op, icount, env->gpr[op->rs1]);                    \
+    }                                                                      \
+    static inline __attribute__((always_inline)) void                     \
+    opv_##NAME(CPURISCVState *env, const RVOp *op, uint64_t icount,        \
+               uint32_t rs1v)
+#define RVOP(NAME, ...)                                                    \
+    RV_HANDLER(NAME)                                                       \
     {                                                                      \
         __VA_ARGS__                                                        \
         op[1].fn(env, op + 1, icount);                                     \
     }
 #define RVALU(NAME, ...)                                                   \
-    static inline void sem_##NAME(CPURISCVState *env, const RVOp *op)      \
+    static inline uint32_t sem_##NAME(CPURISCVState *env, const RVOp *op,  \
+                                      uint32_t rs1v)                       \
     {                                                                      \
-        __VA_ARGS__                                                        \
+        return __VA_ARGS__;                                                \
     }                                                                      \
-    RVOP(NAME, sem_##NAME(env, op);)
+    RVOP(NAME, RD = sem_##NAME(env, op, rs1v);)
 #define RVOP_END(NAME, ...)                                                \
-    static void op_##NAME(CPURISCVState *env, const RVOp *op,              \
-                          uint64_t icount)                                 \
+    RV_HANDLER(NAME)                                                       \
     {                                                                      \
         __VA_ARGS__                                                        \
     }
@@ -112,8 +129,10 @@ static void op_GOTO(CPURISCVState *env, const RVOp *op, uint64_t icount)
 /*
  * Fused pairs: a register-only instruction (RVALU) and the one after it
  * run in one handler, saving a dispatch.  Each keeps its own record (pc,
- * idx), so exceptions and counts stay exact; the second record's handler
- * is called directly.
+ * idx), so exceptions and counts stay exact; the second record's body
+ * runs inline.  When the second reads the first's destination as rs1
+ * (op_A__B_f), it gets the value in a host register, not through a
+ * store and a reload of env->gpr.
  */
 #define RV_FUSE_FIRST(X) \
     X(LUI) X(AUIPC) X(ADDI) X(ANDI) X(SLLI) X(SRLI) X(ADD) X(SUB)
@@ -125,16 +144,29 @@ static void op_GOTO(CPURISCVState *env, const RVOp *op, uint64_t icount)
     static void op_##A##__##B(CPURISCVState *env, const RVOp *op,          \
                               uint64_t icount)                             \
     {                                                                      \
-        sem_##A(env, op);                                                  \
-        op_##B(env, op + 1, icount);                                       \
+        RD = sem_##A(env, op, env->gpr[op->rs1]);                          \
+        opv_##B(env, op + 1, icount, env->gpr[op[1].rs1]);                 \
+    }                                                                      \
+    static void op_##A##__##B##_f(CPURISCVState *env, const RVOp *op,      \
+                                  uint64_t icount)                         \
+    {                                                                      \
+        uint32_t v = sem_##A(env, op, env->gpr[op->rs1]);                  \
+                                                                           \
+        RD = v;                                                            \
+        opv_##B(env, op + 1, icount, v);                                   \
     }
 #define RV_FUSE_DEF(A) RV_FUSE_SECOND(RV_FUSE_DEF2, A)
 RV_FUSE_FIRST(RV_FUSE_DEF)
 
-/* The handler running @a then @b, or NULL. */
-static RVOpFn *rv_fused_handler(int a, int b)
+/*
+ * The handler running @a then @b, or NULL; @fwd: @b's rs1 is @a's rd
+ * (not x0).
+ */
+static RVOpFn *rv_fused_handler(int a, int b, bool fwd)
 {
-#define RV_FUSE_CASE2(A, B) case RV_OP_##B: return op_##A##__##B;
+#define RV_FUSE_CASE2(A, B)                                                \
+        case RV_OP_##B:                                                    \
+            return fwd ? op_##A##__##B##_f : op_##A##__##B;
 #define RV_FUSE_CASE(A)                                                    \
     case RV_OP_##A:                                                        \
         switch (b) {                                                       \
@@ -268,7 +300,9 @@ TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags)
         o->idx = n;
     }
     for (i = 0; i + 1 < n; i++) {
-        RVOpFn *fused = rv_fused_handler(tb->ops[i].opc, tb->ops[i + 1].opc);
+        RVOp *a = &tb->ops[i], *b = a + 1;
+        RVOpFn *fused = rv_fused_handler(a->opc, b->opc,
+                                         a->rd != 32 && b->rs1 == a->rd);
 
         if (fused) {
             tb->ops[i++].fn = fused;
