@@ -363,6 +363,19 @@ def test_sifive_e(start, name):
     check(on_2022(start, "sifive-e.qmp", name, ("-m", "16K")), name, name)
 
 
+# our binary, the data boards (boards/*.qmp) with -kernel
+
+BOARD_OF = {"ot-echo-2021": "opentitan-2021", "ot-timer-2021":
+            "opentitan-2021", "ot-echo": "opentitan", "ot-timer": "opentitan",
+            "sifive-e-hello": "sifive_e", "sifive-e-mtimer": "sifive_e"}
+
+
+@pytest.mark.parametrize("name", sorted(BOARD_OF))
+def test_on_data_board(start, name):
+    m = start([ours(), "-M", BOARD_OF[name], "-kernel", firmware(name)])
+    check(m, name, None if name.endswith("2021") else name)
+
+
 def test_echo_paste_1mib(start):
     """1 MiB of printable bytes (no '\r'), sent as fast as the socket
     takes them while the echo is read back concurrently: every byte
