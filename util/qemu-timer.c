@@ -292,18 +292,28 @@ static bool timer_insert_locked(QEMUClock *c, QEMUTimer *ts,
     return pt == &c->active;
 }
 
+/*
+ * The main loop sleeps at most until the clock's earliest deadline as it
+ * was when it went to sleep, which is never later than the earliest one
+ * now.  So it needs waking only when the new earliest deadline comes
+ * before the old one: a timer moved later (a guest re-arming its
+ * comparator in several writes, say) costs no wake-up.
+ */
 void timer_mod_ns(QEMUTimer *ts, int64_t expire_time_ns)
 {
     QEMUClock *c = &clocks[ts->type];
-    bool first;
+    int64_t old_first;
+    bool earlier;
 
     qemu_mutex_lock(&c->lock);
+    old_first = c->active ? c->active->expire_time : INT64_MAX;
     if (ts->expire_time >= 0) {
         timer_unlink_locked(c, ts);
     }
-    first = timer_insert_locked(c, ts, expire_time_ns);
+    earlier = timer_insert_locked(c, ts, expire_time_ns) &&
+              ts->expire_time < old_first;
     qemu_mutex_unlock(&c->lock);
-    if (first) {
+    if (earlier) {
         qemu_notify_event();
     }
 }
