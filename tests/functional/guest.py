@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Helpers for tests that run small guest programs: build one from assembly
-text with the cross compiler, and read a guest's serial output."""
+"""Helpers for tests that run guest programs: find the build directory and
+the ELFs the build made with the cross compiler, build a program from
+assembly text, and read a guest's serial output."""
 
 import os
 import selectors
@@ -10,6 +11,33 @@ import subprocess
 import pytest
 
 CROSS_GCC = "riscv64-unknown-elf-gcc"
+SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+
+
+def build_dir():
+    """The build directory under test: $QEMU_BUILD_DIR, the directory of
+    $QTEST_QEMU_BINARY, or build/."""
+    path = os.environ.get("QEMU_BUILD_DIR")
+    if path:
+        return path
+    binary = os.environ.get("QTEST_QEMU_BINARY")
+    if binary:
+        return os.path.dirname(os.path.abspath(binary))
+    return os.path.join(SRCDIR, "build")
+
+
+def built_elf(*relpath):
+    """build_dir()/tests/RELPATH...; skips without the cross compiler (then
+    nothing was built), fails when the tree was not built."""
+    if shutil.which(CROSS_GCC) is None:
+        pytest.skip("%s not installed: guest programs not built "
+                    "(apt-get install gcc-riscv64-unknown-elf)" % CROSS_GCC)
+    path = os.path.join(build_dir(), "tests", *relpath)
+    if not os.path.exists(path):
+        pytest.fail("%s missing: build the tree (ninja -C %s)"
+                    % (path, build_dir()))
+    return path
 
 
 def build_asm(tmp_path, name, text, base):

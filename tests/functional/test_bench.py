@@ -15,11 +15,12 @@ import subprocess
 
 import pytest
 
+from guest import built_elf
+
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 BENCHSRC = os.path.join(SRCDIR, "tests", "bench")
 VIRT_QMP = os.path.join(BENCHSRC, "virt.qmp")
-CROSS_GCC = "riscv64-unknown-elf-gcc"
 QEMU72 = os.environ.get("QEMU72_BINARY", "/usr/bin/qemu-system-riscv32")
 TIMEOUT = 120
 
@@ -41,25 +42,12 @@ CHECKSUMS = {
 }
 
 
-def build_dir():
-    path = os.environ.get("QEMU_BUILD_DIR")
-    if path:
-        return path
-    binary = os.environ.get("QTEST_QEMU_BINARY")
-    if binary:
-        return os.path.dirname(os.path.abspath(binary))
-    return os.path.join(SRCDIR, "build")
+
+
 
 
 def workload(name):
-    if shutil.which(CROSS_GCC) is None:
-        pytest.skip("%s not installed: benchmark workloads not built"
-                    % CROSS_GCC)
-    path = os.path.join(build_dir(), "tests", "bench", name + "-ci.elf")
-    if not os.path.exists(path):
-        pytest.fail("%s missing: build the tree (ninja -C %s)"
-                    % (path, build_dir()))
-    return path
+    return built_elf("bench", name + "-ci.elf")
 
 
 def check_output(name, proc, ours):

@@ -23,11 +23,12 @@ import time
 
 import pytest
 
+from guest import build_dir, built_elf
+
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 SHELL = os.path.join(SRCDIR, "scripts", "qmp", "qmp-shell")
 EXAMPLES = os.path.join(SRCDIR, "scripts", "qmp", "examples")
-CROSS_GCC = "riscv64-unknown-elf-gcc"
 QEMU72 = os.environ.get("QEMU72_BINARY", "/usr/bin/qemu-system-riscv32")
 TIMEOUT = 20
 
@@ -67,28 +68,13 @@ TIMER_2021 = [
 ]
 
 
-def build_dir():
-    path = os.environ.get("QEMU_BUILD_DIR")
-    if path:
-        return path
-    binary = os.environ.get("QTEST_QEMU_BINARY")
-    if binary:
-        return os.path.dirname(os.path.abspath(binary))
-    return os.path.join(SRCDIR, "build")
+
+
 
 
 def firmware(name):
-    """Path of a built ELF; skips when the cross compiler is missing."""
-    if shutil.which(CROSS_GCC) is None:
-        pytest.skip("%s not installed: test firmware not built "
-                    "(apt-get install gcc-riscv64-unknown-elf)" % CROSS_GCC)
     board = "sifive_e" if name.startswith("sifive-e") else "opentitan"
-    path = os.path.join(build_dir(), "tests", "firmware", board,
-                        name + ".elf")
-    if not os.path.exists(path):
-        pytest.fail("%s missing: build the tree (ninja -C %s)"
-                    % (path, build_dir()))
-    return path
+    return built_elf("firmware", board, name + ".elf")
 
 
 def need_qemu72():

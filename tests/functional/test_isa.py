@@ -10,17 +10,16 @@ only once those device types exist, and gets them mapped as on virt."""
 import glob
 import os
 import re
-import shutil
 import subprocess
 
 import pytest
 
+from guest import built_elf
 from qmp import QMPError
 
 SRCDIR = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 FWSRC = os.path.join(SRCDIR, "tests", "firmware", "isa")
-CROSS_GCC = "riscv64-unknown-elf-gcc"
 QEMU72 = os.environ.get("QEMU72_BINARY", "/usr/bin/qemu-system-riscv32")
 TIMEOUT = 30
 
@@ -69,27 +68,12 @@ def needs(name):
     return types
 
 
-def build_dir():
-    path = os.environ.get("QEMU_BUILD_DIR")
-    if path:
-        return path
-    binary = os.environ.get("QTEST_QEMU_BINARY")
-    if binary:
-        return os.path.dirname(os.path.abspath(binary))
-    return os.path.join(SRCDIR, "build")
+
+
 
 
 def firmware(name):
-    """Path of the built ELF; skips when the cross compiler is missing."""
-    if shutil.which(CROSS_GCC) is None:
-        pytest.skip("%s not installed: test firmware not built "
-                    "(apt-get install gcc-riscv64-unknown-elf)" % CROSS_GCC)
-    path = os.path.join(build_dir(), "tests", "firmware", "isa",
-                        name + ".elf")
-    if not os.path.exists(path):
-        pytest.fail("%s missing: build the tree (ninja -C %s)"
-                    % (path, build_dir()))
-    return path
+    return built_elf("firmware", "isa", name + ".elf")
 
 
 def verdict(status):
