@@ -6,10 +6,8 @@
  * and the seed's 2021 wiring of the UART into an ibex-plic.
  */
 #include "qemu/osdep.h"
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include "libqtest.h"
+#include "socket-peer.h"
 
 #define UART_BASE       0x40000000ull
 #define PLIC_BASE       0x41010000ull
@@ -41,9 +39,7 @@
 
 typedef struct UartTest {
     QTestState *qts;
-    char *dir;
-    char *path;
-    int fd;         /* our end of the chardev socket, or -1 */
+    SocketPeer sock;    /* the chardev's other end */
 } UartTest;
 
 static void mmio_map(QTestState *qts, const char *dev, uint64_t addr)
@@ -60,12 +56,10 @@ static void mmio_map(QTestState *qts, const char *dev, uint64_t addr)
 static void uart_start(UartTest *t, bool with_chardev,
                        void (*more_qmp)(QTestState *qts))
 {
-    t->fd = -1;
-    t->dir = g_dir_make_tmp("ibex-uart-XXXXXX", NULL);
-    t->path = g_build_filename(t->dir, "sock", NULL);
+    socket_peer_init(&t->sock, "ibex-uart");
     if (with_chardev) {
         t->qts = qtest_initf("-M none -preconfig -chardev socket,id=ser,"
-                             "path=%s,server=on,wait=off", t->path);
+                             "path=%s,server=on,wait=off", t->sock.path);
         qtest_qmp_device_add(t->qts, "ibex-uart", "uart",
                              "{'chardev': 'ser'}");
     } else {
@@ -82,13 +76,7 @@ static void uart_start(UartTest *t, bool with_chardev,
 static void uart_stop(UartTest *t)
 {
     qtest_quit(t->qts);
-    if (t->fd >= 0) {
-        close(t->fd);
-    }
-    unlink(t->path);
-    rmdir(t->dir);
-    g_free(t->path);
-    g_free(t->dir);
+    socket_peer_cleanup(&t->sock);
 }
 
 /* Wait (qtest commands keep the main loop turning) for a byte in RDATA. */
@@ -110,42 +98,12 @@ static uint8_t uart_get_byte(UartTest *t)
  */
 static void uart_connect(UartTest *t)
 {
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-
-    t->fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    g_assert_cmpint(t->fd, >=, 0);
-    g_strlcpy(addr.sun_path, t->path, sizeof(addr.sun_path));
-    g_assert_cmpint(connect(t->fd, (struct sockaddr *)&addr, sizeof(addr)),
-                    ==, 0);
+    socket_peer_connect(&t->sock);
     qtest_writel(t->qts, CTRL, qtest_readl(t->qts, CTRL) | CTRL_RX);
-    g_assert_cmpint(write(t->fd, "S", 1), ==, 1);
+    g_assert_cmpint(write(t->sock.fd, "S", 1), ==, 1);
     g_assert_cmpuint(uart_get_byte(t), ==, 'S');
     /* the sync byte raised the RX watermark */
     qtest_writel(t->qts, INTR_STATE, 0xffffffff);
-}
-
-/* Read exactly @len bytes the UART sent (10 s at most). */
-static void sock_read(UartTest *t, char *buf, size_t len)
-{
-    size_t got = 0;
-
-    while (got < len) {
-        struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-        ssize_t n;
-
-        g_assert_cmpint(poll(&pfd, 1, 10000), ==, 1);
-        n = read(t->fd, buf + got, len - got);
-        g_assert_cmpint(n, >, 0);
-        got += n;
-    }
-}
-
-/* Nothing more to read from the UART right now. */
-static void sock_assert_empty(UartTest *t)
-{
-    struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-
-    g_assert_cmpint(poll(&pfd, 1, 0), ==, 0);
 }
 
 static void test_reset_values(void)
@@ -268,14 +226,14 @@ static void test_tx_timing(void)
     /* four character times after the last write, not before */
     qtest_clock_step(t.qts, DRAIN_NS - 1);
     g_assert_cmphex(qtest_readl(t.qts, FIFO_STATUS), ==, 3);
-    sock_assert_empty(&t);
+    socket_peer_assert_empty(&t.sock);
     qtest_clock_step(t.qts, 1);
     g_assert_cmphex(qtest_readl(t.qts, FIFO_STATUS), ==, 0);
     g_assert_cmphex(qtest_readl(t.qts, STATUS) & ST_TXEMPTY, ==, ST_TXEMPTY);
     /* TX empty set; the watermark stays (level 0 is not below TXILVL 0) */
     g_assert_cmphex(qtest_readl(t.qts, INTR_STATE), ==, 0x5);
     g_assert_true(qtest_get_irq(t.qts, 2));
-    sock_read(&t, buf, 3);
+    socket_peer_read(&t.sock, buf, 3);
     g_assert_cmpmem(buf, 3, "abc", 3);
 
     /* every write restarts the countdown */
@@ -286,7 +244,7 @@ static void test_tx_timing(void)
     g_assert_cmphex(qtest_readl(t.qts, FIFO_STATUS), ==, 2);
     qtest_clock_step(t.qts, DRAIN_NS / 2);
     g_assert_cmphex(qtest_readl(t.qts, FIFO_STATUS), ==, 0);
-    sock_read(&t, buf, 2);
+    socket_peer_read(&t.sock, buf, 2);
     g_assert_cmpmem(buf, 2, "xy", 2);
 
     /* a faster NCO shortens the character time: 2^20 * 115200 / 50 MHz */
@@ -297,7 +255,7 @@ static void test_tx_timing(void)
     g_assert_cmphex(qtest_readl(t.qts, FIFO_STATUS), ==, 1);
     qtest_clock_step(t.qts, 1);
     g_assert_cmphex(qtest_readl(t.qts, FIFO_STATUS), ==, 0);
-    sock_read(&t, buf, 1);
+    socket_peer_read(&t.sock, buf, 1);
     g_assert_cmpint(buf[0], ==, 'z');
     uart_stop(&t);
 }
@@ -327,7 +285,7 @@ static void test_tx_fifo_limit(void)
                     ==, ST_TXFULL);
     qtest_clock_step(t.qts, 10 * DRAIN_NS);
     g_assert_cmphex(qtest_readl(t.qts, FIFO_STATUS), ==, 16);
-    sock_assert_empty(&t);
+    socket_peer_assert_empty(&t.sock);
     /* enabled, the bytes go at the next write's countdown */
     qtest_writel(t.qts, CTRL, CTRL_TX | CTRL_RX);
     qtest_writel(t.qts, WDATA, '!');   /* FIFO full: dropped */
@@ -337,9 +295,9 @@ static void test_tx_fifo_limit(void)
                     ==, ST_TXEMPTY);
     /* level 0 < 3: the watermark is withdrawn, TX empty raised */
     g_assert_cmphex(qtest_readl(t.qts, INTR_STATE), ==, 0x4);
-    sock_read(&t, buf, 16);
+    socket_peer_read(&t.sock, buf, 16);
     g_assert_cmpmem(buf, 16, "ABCDEFGHIJKLMNOP", 16);
-    sock_assert_empty(&t);
+    socket_peer_assert_empty(&t.sock);
 
     /* TXRST empties the FIFO */
     qtest_writel(t.qts, CTRL, CTRL_RX);
@@ -377,7 +335,7 @@ static void test_rx(void)
 
     /* RX off: the bytes wait in the backend */
     qtest_writel(t.qts, CTRL, 0);
-    g_assert_cmpint(write(t.fd, "xyz", 3), ==, 3);
+    g_assert_cmpint(write(t.sock.fd, "xyz", 3), ==, 3);
     for (int i = 0; i < 100; i++) {
         g_assert_cmphex(qtest_readl(t.qts, STATUS), ==, 0x3c);
     }
@@ -407,7 +365,7 @@ static void test_rx(void)
     g_assert_cmpuint(qtest_readl(t.qts, RDATA), ==, 'z');
 
     /* RXRST drops the held byte and lets the next one in */
-    g_assert_cmpint(write(t.fd, "12", 2), ==, 2);
+    g_assert_cmpint(write(t.sock.fd, "12", 2), ==, 2);
     for (int i = 0; i < 100000; i++) {
         if (qtest_readl(t.qts, STATUS) & ST_RXFULL) {
             break;
@@ -416,30 +374,6 @@ static void test_rx(void)
     qtest_writel(t.qts, FIFO_CTRL, 0x1);
     g_assert_cmpuint(uart_get_byte(&t), ==, '2');
     uart_stop(&t);
-}
-
-/* Feeds 1 MiB into the socket from a thread: write() blocks when full. */
-typedef struct Feeder {
-    int fd;
-    const uint8_t *data;
-    size_t len;
-} Feeder;
-
-static gpointer feeder_thread(gpointer opaque)
-{
-    Feeder *f = opaque;
-    size_t done = 0;
-
-    while (done < f->len) {
-        ssize_t n = write(f->fd, f->data + done, f->len - done);
-
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        g_assert_cmpint(n, >, 0);
-        done += n;
-    }
-    return NULL;
 }
 
 /*
@@ -452,7 +386,6 @@ static void test_rx_flow_control(void)
     const size_t len = 1024 * 1024;
     g_autofree uint8_t *data = g_malloc(len);
     UartTest t;
-    Feeder f;
     GThread *th;
     size_t got = 0;
     uint64_t polls = 0;
@@ -462,8 +395,7 @@ static void test_rx_flow_control(void)
     }
     uart_start(&t, true, NULL);
     uart_connect(&t);
-    f = (Feeder) { .fd = t.fd, .data = data, .len = len };
-    th = g_thread_new("feeder", feeder_thread, &f);
+    th = socket_peer_feed(&t.sock, data, len);
     while (got < len) {
         uint32_t regs[2];
 
@@ -516,13 +448,12 @@ static void test_rx_to_plic(void)
     bool cpu = have_ibex_cpu();
     /* the line to watch: CPU input 11 (MEIP) or the PLIC's output 0 */
     const int line = cpu ? 11 : 0;
-    UartTest t = { .fd = -1 };
+    UartTest t;
 
-    t.dir = g_dir_make_tmp("ibex-uart-XXXXXX", NULL);
-    t.path = g_build_filename(t.dir, "sock", NULL);
+    socket_peer_init(&t.sock, "ibex-uart");
     t.qts = qtest_initf("-M none -preconfig %s -chardev socket,id=ser,"
                         "path=%s,server=on,wait=off",
-                        cpu ? "-cpu lowrisc-ibex" : "", t.path);
+                        cpu ? "-cpu lowrisc-ibex" : "", t.sock.path);
     qtest_qmp_assert_success(t.qts, "{'execute': 'x-machine-init'}");
     qtest_qmp_device_add(t.qts, "sysbus-memory", "rom",
                          "{'size': 16384, 'readonly': true}");
@@ -556,7 +487,7 @@ static void test_rx_to_plic(void)
     qtest_writel(t.qts, PLIC_BASE + 0x300, 1u << 2);
     g_assert_false(qtest_get_irq(t.qts, line));
 
-    g_assert_cmpint(write(t.fd, "k", 1), ==, 1);
+    g_assert_cmpint(write(t.sock.fd, "k", 1), ==, 1);
     for (int i = 0; i < 1000000; i++) {
         if (qtest_readl(t.qts, STATUS) & ST_RXFULL) {
             break;
@@ -576,7 +507,7 @@ static void test_rx_to_plic(void)
     g_assert_false(qtest_get_irq(t.qts, line));
     g_assert_cmpuint(qtest_readl(t.qts, PLIC_BASE + 0x31c), ==, 0);
     /* the next byte interrupts again */
-    g_assert_cmpint(write(t.fd, "l", 1), ==, 1);
+    g_assert_cmpint(write(t.sock.fd, "l", 1), ==, 1);
     for (int i = 0; i < 1000000; i++) {
         if (qtest_readl(t.qts, STATUS) & ST_RXFULL) {
             break;

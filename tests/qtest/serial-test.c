@@ -8,10 +8,8 @@
  * QEMU's quirks.
  */
 #include "qemu/osdep.h"
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include "libqtest.h"
+#include "socket-peer.h"
 
 #define BASE    UINT64_C(0x10000000)
 #define RBR     (BASE + 0)
@@ -39,9 +37,7 @@
 
 typedef struct UartTest {
     QTestState *qts;
-    char *dir;
-    char *path;
-    int fd;         /* our end of the chardev socket, or -1 */
+    SocketPeer sock;    /* the chardev's other end */
 } UartTest;
 
 /*
@@ -54,12 +50,10 @@ static void uart_start(UartTest *t, const char *props,
 {
     g_autofree char *args = NULL;
 
-    t->fd = -1;
-    t->dir = g_dir_make_tmp("serial-test-XXXXXX", NULL);
-    t->path = g_build_filename(t->dir, "sock", NULL);
+    socket_peer_init(&t->sock, "serial-test");
     if (chardev_opts) {
         t->qts = qtest_initf("-M none -preconfig -chardev socket,id=ser,"
-                             "path=%s,server=on,wait=off%s", t->path,
+                             "path=%s,server=on,wait=off%s", t->sock.path,
                              chardev_opts);
         args = g_strdup_printf("{'chardev': 'ser'%s%s}", *props ? ", " : "",
                                props);
@@ -77,14 +71,8 @@ static void uart_start(UartTest *t, const char *props,
 
 static void uart_stop(UartTest *t)
 {
-    if (t->fd >= 0) {
-        close(t->fd);
-    }
     qtest_quit(t->qts);
-    unlink(t->path);
-    rmdir(t->dir);
-    g_free(t->path);
-    g_free(t->dir);
+    socket_peer_cleanup(&t->sock);
 }
 
 static uint8_t rd(UartTest *t, uint64_t addr)
@@ -116,39 +104,10 @@ static void wait_dr(UartTest *t)
 /* Connect and prove the connection is up: a sync byte must arrive. */
 static void uart_connect(UartTest *t)
 {
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-
-    t->fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    g_assert_cmpint(t->fd, >=, 0);
-    g_strlcpy(addr.sun_path, t->path, sizeof(addr.sun_path));
-    g_assert_cmpint(connect(t->fd, (struct sockaddr *)&addr, sizeof(addr)),
-                    ==, 0);
-    g_assert_cmpint(write(t->fd, "S", 1), ==, 1);
+    socket_peer_connect(&t->sock);
+    g_assert_cmpint(write(t->sock.fd, "S", 1), ==, 1);
     wait_dr(t);
     g_assert_cmpuint(rd(t, RBR), ==, 'S');
-}
-
-/* Read exactly @len bytes the UART sent (10 s at most per chunk). */
-static void sock_read(int fd, uint8_t *buf, size_t len)
-{
-    size_t got = 0;
-
-    while (got < len) {
-        struct pollfd pfd = { .fd = fd, .events = POLLIN };
-        ssize_t n;
-
-        g_assert_cmpint(poll(&pfd, 1, 10000), ==, 1);
-        n = read(fd, buf + got, len - got);
-        g_assert_cmpint(n, >, 0);
-        got += n;
-    }
-}
-
-static void sock_assert_empty(UartTest *t)
-{
-    struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-
-    g_assert_cmpint(poll(&pfd, 1, 0), ==, 0);
 }
 
 static void test_reset_values(void)
@@ -369,7 +328,7 @@ static void test_tx_socket(void)
         wr(&t, THR, *p);
     }
     g_assert_cmphex(rd(&t, LSR), ==, 0x60);
-    sock_read(t.fd, buf, strlen(msg));
+    socket_peer_read(&t.sock, buf, strlen(msg));
     g_assert_cmpmem(buf, strlen(msg), msg, strlen(msg));
     /* FIFO mode: the same */
     wr(&t, FCR, 0x07);
@@ -381,7 +340,7 @@ static void test_tx_socket(void)
     wr(&t, LCR, 0x03);
     wr(&t, THR, '3');
     g_assert_cmphex(rd(&t, LSR), ==, 0x60);
-    sock_read(t.fd, buf, 3);
+    socket_peer_read(&t.sock, buf, 3);
     g_assert_cmpmem(buf, 3, "123", 3);
     /* loopback keeps it from the line */
     wr(&t, MCR, MCR_LOOP);
@@ -389,9 +348,9 @@ static void test_tx_socket(void)
     g_assert_cmphex(rd(&t, RBR), ==, 'L');
     wr(&t, MCR, 0);
     wr(&t, THR, '!');
-    sock_read(t.fd, buf, 1);
+    socket_peer_read(&t.sock, buf, 1);
     g_assert_cmpint(buf[0], ==, '!');
-    sock_assert_empty(&t);
+    socket_peer_assert_empty(&t.sock);
     uart_stop(&t);
 }
 
@@ -412,7 +371,7 @@ static void test_tx_no_backend(void)
 
 /* Reads the UART's output in the background. */
 typedef struct Drainer {
-    int fd;
+    SocketPeer *sock;
     uint8_t *buf;
     size_t len;
 } Drainer;
@@ -421,7 +380,7 @@ static gpointer drainer_thread(gpointer opaque)
 {
     Drainer *d = opaque;
 
-    sock_read(d->fd, d->buf, d->len);
+    socket_peer_read(d->sock, d->buf, d->len);
     return NULL;
 }
 
@@ -449,7 +408,7 @@ static void test_tx_backpressure(gconstpointer data)
     uart_start(&t, "", "");
     uart_connect(&t);
     wr(&t, FCR, fifo ? 0x07 : 0x00);
-    d = (Drainer) { .fd = t.fd, .buf = in, .len = len };
+    d = (Drainer) { .sock = &t.sock, .buf = in, .len = len };
     while (sent < len) {
         unsigned polls = 0;
         uint8_t lsr;
@@ -482,7 +441,7 @@ static void test_rx_socket(void)
     uart_connect(&t);
     g_assert_false(irq(&t));
     wr(&t, IER, 0x01);
-    g_assert_cmpint(write(t.fd, "ab", 2), ==, 2);
+    g_assert_cmpint(write(t.sock.fd, "ab", 2), ==, 2);
     wait_dr(&t);
     g_assert_cmphex(rd(&t, IIR), ==, 0x04);
     g_assert_true(irq(&t));
@@ -497,7 +456,7 @@ static void test_rx_socket(void)
     g_assert_false(irq(&t));
     /* the RX interrupt is masked by IER */
     wr(&t, IER, 0x00);
-    g_assert_cmpint(write(t.fd, "c", 1), ==, 1);
+    g_assert_cmpint(write(t.sock.fd, "c", 1), ==, 1);
     wait_dr(&t);
     g_assert_false(irq(&t));
     g_assert_cmphex(rd(&t, IIR), ==, 0x01);
@@ -508,7 +467,7 @@ static void test_rx_socket(void)
 
     /* loopback cuts the line off; the input waits for it to end */
     wr(&t, MCR, MCR_LOOP);
-    g_assert_cmpint(write(t.fd, "d", 1), ==, 1);
+    g_assert_cmpint(write(t.sock.fd, "d", 1), ==, 1);
     for (int i = 0; i < 1000; i++) {
         g_assert_cmphex(rd(&t, LSR) & LSR_DR, ==, 0);
     }
@@ -519,36 +478,12 @@ static void test_rx_socket(void)
 }
 
 /* Feeds the socket from a thread: write() blocks while it is full. */
-typedef struct Feeder {
-    int fd;
-    const uint8_t *data;
-    size_t len;
-} Feeder;
-
-static gpointer feeder_thread(gpointer opaque)
-{
-    Feeder *f = opaque;
-    size_t done = 0;
-
-    while (done < f->len) {
-        ssize_t n = write(f->fd, f->data + done, f->len - done);
-
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        g_assert_cmpint(n, >, 0);
-        done += n;
-    }
-    return NULL;
-}
-
 /* A fast sender into the 16-byte FIFO: no overrun, every byte in order. */
 static void test_rx_flow_control(void)
 {
     const size_t len = 16 * 1024;
     g_autofree uint8_t *data = g_malloc(len);
     UartTest t;
-    Feeder f;
     GThread *th;
     size_t got = 0;
     uint64_t polls = 0;
@@ -559,8 +494,7 @@ static void test_rx_flow_control(void)
     uart_start(&t, "", "");
     uart_connect(&t);
     wr(&t, FCR, 0xc1);
-    f = (Feeder) { .fd = t.fd, .data = data, .len = len };
-    th = g_thread_new("feeder", feeder_thread, &f);
+    th = socket_peer_feed(&t.sock, data, len);
     while (got < len) {
         uint8_t lsr = rd(&t, LSR);
 
@@ -702,7 +636,7 @@ static void test_break(void)
     uart_start(&t, "", ",mux=on");
     uart_connect(&t);
     wr(&t, IER, 0x04);
-    g_assert_cmpint(write(t.fd, "\001b", 2), ==, 2);
+    g_assert_cmpint(write(t.sock.fd, "\001b", 2), ==, 2);
     /* (polling LSR would clear BI) */
     for (int i = 0; i < 1000000 && rd(&t, IIR) == 0x01; i++) {
         continue;
@@ -784,12 +718,11 @@ static void test_regshift_endianness(void)
 static void test_virt_plic(void)
 {
     const uint64_t plic = 0x0c000000;
-    UartTest t = { .fd = -1 };
+    UartTest t;
 
-    t.dir = g_dir_make_tmp("serial-test-XXXXXX", NULL);
-    t.path = g_build_filename(t.dir, "sock", NULL);
+    socket_peer_init(&t.sock, "serial-test");
     t.qts = qtest_initf("-M none -preconfig -chardev socket,id=ser,"
-                        "path=%s,server=on,wait=off", t.path);
+                        "path=%s,server=on,wait=off", t.sock.path);
     qtest_qmp_device_add(t.qts, "riscv.sifive.plic", "plic",
                          "{'hart-config': 'M', 'num-sources': 96, "
                          "'num-priorities': 7, 'priority-base': 4, "
@@ -815,7 +748,7 @@ static void test_virt_plic(void)
     qtest_writel(t.qts, plic + 0x2000, 1u << 10);   /* enable */
     wr(&t, IER, 0x01);
     g_assert_false(qtest_get_irq(t.qts, 1));
-    g_assert_cmpint(write(t.fd, "k", 1), ==, 1);
+    g_assert_cmpint(write(t.sock.fd, "k", 1), ==, 1);
     wait_dr(&t);
     g_assert_true(qtest_get_irq(t.qts, 1));
     /* claim source 10, serve the UART, complete */

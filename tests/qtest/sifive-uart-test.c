@@ -6,10 +6,8 @@
  * interrupt line (QEMU's IE-based rule) and reset.
  */
 #include "qemu/osdep.h"
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include "libqtest.h"
+#include "socket-peer.h"
 
 #define UART UINT64_C(0x10013000)
 #define TXDATA (UART + 0x00)
@@ -23,18 +21,14 @@
 
 typedef struct UartTest {
     QTestState *qts;
-    char *dir;
-    char *path;
-    int fd;
+    SocketPeer sock;    /* the chardev's other end */
 } UartTest;
 
 static void uart_start(UartTest *t)
 {
-    t->dir = g_dir_make_tmp("sifive-uart-XXXXXX", NULL);
-    t->path = g_build_filename(t->dir, "sock", NULL);
-    t->fd = -1;
+    socket_peer_init(&t->sock, "sifive-uart");
     t->qts = qtest_initf("-M none -preconfig -chardev socket,id=ser,"
-                         "path=%s,server=on,wait=off", t->path);
+                         "path=%s,server=on,wait=off", t->sock.path);
     qtest_qmp_device_add(t->qts, "riscv.sifive.uart", "uart",
                          "{'chardev': 'ser'}");
     qtest_qmp_assert_success(t->qts, "{'execute': 'x-sysbus-mmio-map', "
@@ -46,14 +40,8 @@ static void uart_start(UartTest *t)
 
 static void uart_stop(UartTest *t)
 {
-    if (t->fd >= 0) {
-        close(t->fd);
-    }
     qtest_quit(t->qts);
-    unlink(t->path);
-    rmdir(t->dir);
-    g_free(t->path);
-    g_free(t->dir);
+    socket_peer_cleanup(&t->sock);
 }
 
 /* Wait (polling RXDATA, bounded) for a byte and return it. */
@@ -72,30 +60,9 @@ static uint32_t uart_get_byte(UartTest *t)
 /* Connect and prove the connection is up with a sync byte. */
 static void uart_connect(UartTest *t)
 {
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-
-    t->fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    g_assert_cmpint(t->fd, >=, 0);
-    g_strlcpy(addr.sun_path, t->path, sizeof(addr.sun_path));
-    g_assert_cmpint(connect(t->fd, (struct sockaddr *)&addr, sizeof(addr)),
-                    ==, 0);
-    g_assert_cmpint(write(t->fd, "S", 1), ==, 1);
+    socket_peer_connect(&t->sock);
+    g_assert_cmpint(write(t->sock.fd, "S", 1), ==, 1);
     g_assert_cmphex(uart_get_byte(t), ==, 'S');
-}
-
-static void sock_read(UartTest *t, char *buf, size_t len)
-{
-    size_t got = 0;
-
-    while (got < len) {
-        struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-        ssize_t n;
-
-        g_assert_cmpint(poll(&pfd, 1, 10000), ==, 1);
-        n = read(t->fd, buf + got, len - got);
-        g_assert_cmpint(n, >, 0);
-        got += n;
-    }
 }
 
 static void test_reset_values(void)
@@ -147,7 +114,7 @@ static void test_tx(void)
         g_assert_cmphex(qtest_readl(t.qts, TXDATA), ==, 0);
         qtest_writel(t.qts, TXDATA, 0xffffff00 | (uint8_t)*p);
     }
-    sock_read(&t, buf, sizeof(buf));
+    socket_peer_read(&t.sock, buf, sizeof(buf));
     g_assert_cmpmem(buf, 6, "hello!", 6);
     uart_stop(&t);
 }
@@ -161,7 +128,7 @@ static void test_rx_flow_control(void)
 
     uart_start(&t);
     uart_connect(&t);
-    g_assert_cmpint(write(t.fd, msg, len), ==, len);
+    g_assert_cmpint(write(t.sock.fd, msg, len), ==, len);
     /* let the backend fill the FIFO: watch the level reach 8 */
     qtest_writel(t.qts, RXCTRL, 7 << 16);
     for (int i = 0; i < 100000 && !(qtest_readl(t.qts, IP) & 2); i++) {
@@ -185,7 +152,7 @@ static void test_interrupts(void)
     qtest_writel(t.qts, RXCTRL, 1 << 16);
     qtest_writel(t.qts, IE, 2);
     g_assert_false(qtest_get_irq(t.qts, 0));
-    g_assert_cmpint(write(t.fd, "x", 1), ==, 1);
+    g_assert_cmpint(write(t.sock.fd, "x", 1), ==, 1);
     for (int i = 0; i < 100000 && !qtest_get_irq(t.qts, 0); i++) {
         qtest_readl(t.qts, IE);
     }
