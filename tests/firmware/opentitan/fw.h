@@ -83,4 +83,33 @@ static inline void fw_putdec(uint32_t v)
     }
 }
 
+/* Print "PROG: FAIL WHAT0x..." and stop. */
+static inline __attribute__((noreturn)) void fw_fail(const char *prog,
+                                                     const char *what,
+                                                     uint32_t val)
+{
+    fw_puts(prog);
+    fw_puts(": FAIL ");
+    fw_puts(what);
+    fw_puthex(val);
+    fw_puts("\r\n");
+    park();
+}
+
+/*
+ * The checks of a periodic machine-timer interrupt: the cause is the
+ * machine timer and the timer has reached @deadline.
+ */
+static inline void fw_check_timer_irq(const char *prog, uint32_t mcause,
+                                      uint64_t now, uint64_t deadline)
+{
+    if (mcause != MCAUSE_MTI) {
+        fw_fail(prog, "unexpected mcause ", mcause);
+    }
+    if (now < deadline) {
+        fw_fail(prog, "early interrupt, counts left ",
+                (uint32_t)(deadline - now));
+    }
+}
+
 #endif

@@ -40,28 +40,11 @@ static void timer_arm(uint64_t when)
     mmio_write(TIMER_BASE + TIMER_COMPARE_LOWER, (uint32_t)when);
 }
 
-static void fail(const char *what, uint32_t val)
-{
-    fw_puts("timer: FAIL ");
-    fw_puts(what);
-    fw_puthex(val);
-    fw_puts("\r\n");
-    park();
-}
-
 void trap_handler(uint32_t mcause, uint32_t mepc);
 void trap_handler(uint32_t mcause, uint32_t mepc)
 {
-    uint64_t now;
-
     (void)mepc;
-    if (mcause != MCAUSE_MTI) {
-        fail("unexpected mcause ", mcause);
-    }
-    now = timer_now();
-    if (now < deadline) {
-        fail("early interrupt, counts left ", (uint32_t)(deadline - now));
-    }
+    fw_check_timer_irq("timer", mcause, timer_now(), deadline);
     ticks++;
     fw_puts("tick ");
     fw_putdec(ticks);

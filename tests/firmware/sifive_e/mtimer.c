@@ -34,28 +34,11 @@ static void mtimecmp_set(uint64_t when)
     mmio_write(CLINT_MTIMECMP + 4, when >> 32);
 }
 
-static void fail(const char *what, uint32_t val)
-{
-    fw_puts("mtimer: FAIL ");
-    fw_puts(what);
-    fw_puthex(val);
-    fw_puts("\r\n");
-    park();
-}
-
 void trap_handler(uint32_t mcause, uint32_t mepc);
 void trap_handler(uint32_t mcause, uint32_t mepc)
 {
-    uint64_t now;
-
     (void)mepc;
-    if (mcause != MCAUSE_MTI) {
-        fail("unexpected mcause ", mcause);
-    }
-    now = mtime();
-    if (now < deadline) {
-        fail("early interrupt, counts left ", (uint32_t)(deadline - now));
-    }
+    fw_check_timer_irq("mtimer", mcause, mtime(), deadline);
     irqs++;
     fw_puts("mtimer: irq ");
     fw_putdec(irqs);
@@ -78,7 +61,8 @@ int main(void)
     deadline = mtime() + PERIOD;
     mtimecmp_set(deadline);
     if (csr_read(mip) & MIP_MTIP) {
-        fail("MTIP set with mtimecmp in the future, mip ", csr_read(mip));
+        fw_fail("mtimer", "MTIP set with mtimecmp in the future, mip ",
+                csr_read(mip));
     }
     csr_set(mie, MIE_MTIE);
     csr_set(mstatus, MSTATUS_MIE);
@@ -92,7 +76,8 @@ int main(void)
         csr_set(mstatus, MSTATUS_MIE);
     }
     if (csr_read(mip) & MIP_MTIP) {
-        fail("MTIP still set after mtimecmp = max, mip ", csr_read(mip));
+        fw_fail("mtimer", "MTIP still set after mtimecmp = max, mip ",
+                csr_read(mip));
     }
     fw_puts("mtimer: PASS\r\n");
     park();
