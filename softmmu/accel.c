@@ -7,6 +7,7 @@
 #include "qapi/error.h"
 #include "qemu/option.h"
 #include "sysemu/accel.h"
+#include "exec/cpu-exec.h"
 
 static AccelState *the_accel;
 
@@ -87,11 +88,57 @@ static void accel_class_base_init(ObjectClass *oc, void *data)
     }
 }
 
-/* tcg: "thread" is single or multi; one vCPU thread either way for now. */
+/*
+ * tcg: "thread" is single or multi; one vCPU thread either way for now.
+ * "x-backend": native (host code, the default where the host has a code
+ * generator) or threaded (pre-decoded handlers, every host).
+ */
 typedef struct TCGAccelState {
     AccelState parent_obj;
     char *thread;
+    char *backend;
 } TCGAccelState;
+
+static const char *tcg_default_backend(void)
+{
+    return tcg_native_available() ? "native" : "threaded";
+}
+
+static char *tcg_get_backend(Object *obj, Error **errp)
+{
+    TCGAccelState *s = (TCGAccelState *)obj;
+
+    return g_strdup(s->backend ? s->backend : tcg_default_backend());
+}
+
+static void tcg_set_backend(Object *obj, const char *value, Error **errp)
+{
+    TCGAccelState *s = (TCGAccelState *)obj;
+
+    if (strcmp(value, "native") && strcmp(value, "threaded")) {
+        error_setg(errp, "Invalid 'x-backend' setting %s", value);
+        return;
+    }
+    if (!strcmp(value, "native") && !tcg_native_available()) {
+        error_setg(errp, "The native TCG backend is not available on this "
+                   "host");
+        return;
+    }
+    g_free(s->backend);
+    s->backend = g_strdup(value);
+}
+
+static bool tcg_init_machine(AccelState *accel, Error **errp)
+{
+    g_autofree char *backend = tcg_get_backend(OBJECT(accel), NULL);
+    bool native = !strcmp(backend, "native");
+
+    if (!tcg_backend_init(native)) {
+        error_setg_errno(errp, errno, "Failed to map the TCG code buffer");
+        return false;
+    }
+    return true;
+}
 
 static char *tcg_get_thread(Object *obj, Error **errp)
 {
@@ -115,14 +162,22 @@ static void tcg_set_thread(Object *obj, const char *value, Error **errp)
 static void tcg_accel_finalize(Object *obj)
 {
     g_free(((TCGAccelState *)obj)->thread);
+    g_free(((TCGAccelState *)obj)->backend);
 }
 
 static void tcg_accel_class_init(ObjectClass *oc, void *data)
 {
+    AccelClass *ac = ACCEL_CLASS(oc);
+
     object_class_property_add_str(oc, "thread", tcg_get_thread,
                                   tcg_set_thread);
     object_class_property_set_description(oc, "thread",
                                           "Thread mode (single, multi)");
+    object_class_property_add_str(oc, "x-backend", tcg_get_backend,
+                                  tcg_set_backend);
+    object_class_property_set_description(oc, "x-backend",
+                                          "Code generator (native, threaded)");
+    ac->init_machine = tcg_init_machine;
 }
 
 static const TypeInfo accel_types[] = {

@@ -19,7 +19,8 @@ const QEMUOption qemu_options[] = {
     { "accel", QEMU_OPT_HAS_ARG, QEMU_OPTION_accel,
       "[accel=]accelerator[,prop[=value][,...]]",
       "select accelerator (tcg or qtest; '-accel help' for list)\n"
-      "thread=single|multi (enable multi-threaded TCG)" },
+      "thread=single|multi (enable multi-threaded TCG)\n"
+      "x-backend=native|threaded (TCG code generator; native: x86-64 only)" },
     { "smp", QEMU_OPT_HAS_ARG, QEMU_OPTION_smp,
       "[[cpus=]n][,maxcpus=maxcpus][,sockets=sockets][,cores=cores]"
       "[,threads=threads]",

@@ -31,6 +31,22 @@ static TranslationBlock *tb_hash[TB_HASH_SIZE];
 static unsigned tb_flush_gen;           /* bumped by tb_flush_request() */
 static unsigned tb_flush_done;          /* the generation last flushed */
 TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
+bool tcg_native;
+
+bool tcg_native_available(void)
+{
+#ifdef CONFIG_TCG_NATIVE
+    return true;
+#else
+    return false;
+#endif
+}
+
+bool tcg_backend_init(bool native)
+{
+    tcg_native = native && rv_native_init();
+    return tcg_native == native;
+}
 
 void tb_code_pages_reset(bool destroy);
 
@@ -57,12 +73,14 @@ void tb_flush_all(void)
     }
     memset(tb_jmp_cache, 0, sizeof(tb_jmp_cache));
     tb_code_pages_reset(false);
+    rv_native_reset();
 }
 
 void tb_cache_cleanup(void)
 {
     tb_flush_all();
     tb_code_pages_reset(true);
+    rv_native_cleanup();
 }
 
 void tb_flush_request(void)
@@ -158,6 +176,10 @@ static int cpu_exec_loop(CPUState *cs, CPURISCVState *env, uint64_t end)
             cpu_exec_sync(env);
             last = NULL;
         }
+        if (G_UNLIKELY(tcg_native && !rv_native_has_room())) {
+            tb_flush_all();     /* the code buffer is full: start over */
+            last = NULL;
+        }
         if (G_UNLIKELY(qatomic_read(&cs->interrupt_request) ||
                      qatomic_read(&cs->exit_request) || env->irq_check)) {
             int irq;
@@ -200,6 +222,9 @@ static int cpu_exec_loop(CPUState *cs, CPURISCVState *env, uint64_t end)
             }
             if (last && slot >= 0 && !nochain) {
                 last->jmp[slot] = tb;
+                if (tcg_native) {
+                    rv_native_link(last, slot, tb);
+                }
             }
         }
         if (G_UNLIKELY(qemu_loglevel_mask(CPU_LOG_EXEC))) {
@@ -226,7 +251,11 @@ static int cpu_exec_loop(CPUState *cs, CPURISCVState *env, uint64_t end)
         }
         env->exit_slot = -1;
         env->exit_tb = NULL;
-        tb->ops[0].fn(env, tb->ops, env->icount);
+        if (tcg_native) {
+            rv_native_exec(env, tb);
+        } else {
+            tb->ops[0].fn(env, tb->ops, env->icount);
+        }
         slot = env->exit_slot;
         last = env->exit_tb;
     }

@@ -24,6 +24,17 @@
 int cpu_exec(CPUState *cpu, uint64_t max_insns);
 
 /*
+ * The backend: native host code (x86-64 hosts) or threaded code.  Chosen
+ * once, before anything is translated (-accel tcg,x-backend=...):
+ * tcg_backend_init() returns false if @native was asked for and the host
+ * has no native backend or refuses an executable mapping.
+ */
+extern bool tcg_native;
+bool tcg_backend_init(bool native);
+/* Whether this build has a native backend for its host. */
+bool tcg_native_available(void);
+
+/*
  * Ask every CPU to drop all translations at its next block boundary
  * (system reset, loaders, FENCE.I of another hart).  Any thread.
  */

@@ -151,6 +151,7 @@ typedef struct CPURISCVState {
     int mmu_idx;                /* data accesses: MPRV-effective priv */
     bool irq_check;             /* re-check interrupts at block end */
     bool tb_flush_pending;      /* flush translations at block end */
+    bool native_cont;           /* native code: the handler went on */
     uint32_t tlb_gen;           /* memory_map_generation() of the TLB */
     uint64_t budget;            /* instructions left in this slice */
     int exit_slot;              /* -1: no direct chaining */

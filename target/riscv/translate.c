@@ -299,7 +299,12 @@ TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags)
         o->pc = pc;
         o->idx = n;
     }
-    for (i = 0; i + 1 < n; i++) {
+    if (tcg_native) {
+        for (i = 0; i < tb->n_ops; i++) {
+            tb->ops[i].fn = rv_native_cont;
+        }
+    }
+    for (i = 0; !tcg_native && i + 1 < n; i++) {
         RVOp *a = &tb->ops[i], *b = a + 1;
         RVOpFn *fused = rv_fused_handler(a->opc, b->opc,
                                          a->rd != 32 && b->rs1 == a->rd);
@@ -311,6 +316,9 @@ TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags)
     G_STATIC_ASSERT(sizeof(RVOp) >= 2 * sizeof(TranslationBlock *));
     tb->jmp = rv_op_links(&tb->ops[tb->n_ops - 1]);
     tb_mark_code(start, tb->size);
+    if (tcg_native) {
+        rv_native_gen(env, tb);
+    }
     if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM)) {
         rv_log_in_asm(tb, insns);
     }

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Translation blocks of the threaded-code backend: a guest block decoded
- * once into an array of RVOp records, each naming its handler.  A native
- * code generator would be a second backend filling TranslationBlock::tc
- * from the same RVInsn stream (see docs/devel/tcg.md).
+ * Translation blocks: a guest block decoded once into an array of RVOp
+ * records.  The threaded backend runs them through their handlers; the
+ * native backend (translate-native.c) generates host code from them
+ * into TranslationBlock::tc (see docs/devel/tcg.md).
  */
 #ifndef TARGET_RISCV_TRANSLATE_H
 #define TARGET_RISCV_TRANSLATE_H
 
+#include "config-host.h"
 #include "target/riscv/cpu.h"
 #include "target/riscv/decode.h"
+#include "exec/cpu-exec.h"
 
 #define TB_MAX_INSNS 64
 
@@ -62,6 +64,8 @@ struct TranslationBlock {
     uint16_t n_ops;
     TranslationBlock *hash_next;
     TranslationBlock **jmp;
+    void *tc;                   /* native code, NULL when threaded */
+    uint8_t *jmp_site[2];       /* native: the jumps rv_native_link() sets */
     RVOp ops[];
 };
 
@@ -99,6 +103,50 @@ extern RVOpFn *const rv_op_handlers[RV_OP__MAX];
  * (with the fetch fault taken) if its first instruction cannot be fetched.
  */
 TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags);
+
+/*
+ * The native backend (translate-native.c, x86-64 hosts), used when
+ * tcg_native (include/exec/cpu-exec.h) is set.
+ */
+#ifdef CONFIG_TCG_NATIVE
+/* Map the code buffer and generate the entry code; false on failure. */
+bool rv_native_init(void);
+/* Forget all native code (with the translation cache). */
+void rv_native_reset(void);
+/* Unmap the code buffer (at exit). */
+void rv_native_cleanup(void);
+/* Generate @tb's code from its ops (their fn is rv_native_cont). */
+void rv_native_gen(CPURISCVState *env, TranslationBlock *tb);
+/* Point @tb's static exit @slot straight at @next's code. */
+void rv_native_link(TranslationBlock *tb, int slot, TranslationBlock *next);
+/* Run @tb (and the blocks it chains to) until the chain returns. */
+void rv_native_exec(CPURISCVState *env, TranslationBlock *tb);
+/*
+ * The next-record continuation of a native block's ops: a threaded
+ * handler called from native code returns through it, having set
+ * env->native_cont (a handler that ends the block never calls it).
+ */
+void rv_native_cont(CPURISCVState *env, const RVOp *op, uint64_t icount);
+/* Whether the code buffer has room for another block. */
+bool rv_native_has_room(void);
+#else
+static inline bool rv_native_init(void) { return false; }
+static inline void rv_native_reset(void) { }
+static inline void rv_native_cleanup(void) { }
+static inline void rv_native_gen(CPURISCVState *env, TranslationBlock *tb)
+{
+    g_assert_not_reached();
+}
+static inline void rv_native_link(TranslationBlock *tb, int slot,
+                                  TranslationBlock *next) { }
+static inline void rv_native_exec(CPURISCVState *env, TranslationBlock *tb)
+{
+    g_assert_not_reached();
+}
+static inline void rv_native_cont(CPURISCVState *env, const RVOp *op,
+                                  uint64_t icount) { }
+static inline bool rv_native_has_room(void) { return true; }
+#endif
 
 /* Fetch @size bytes of code at @addr; false on a bus error. */
 bool rv_fetch_code(CPURISCVState *env, uint32_t addr, unsigned size,

@@ -9,6 +9,7 @@ only once those device types exist, and gets them mapped as on virt."""
 
 import glob
 import os
+import platform
 import re
 import subprocess
 
@@ -114,12 +115,23 @@ def missing_types(q, types):
     return missing
 
 
+# The engine's two code generators (-accel tcg,x-backend=...): native
+# x86-64 code (the default there) and threaded handlers (every host).
+BACKENDS = [
+    pytest.param("native", marks=pytest.mark.skipif(
+        platform.machine() != "x86_64", reason="native backend is x86-64")),
+    "threaded",
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("name", sources())
-def test_on_qmp_machine(vm, name):
+def test_on_qmp_machine(vm, name, backend):
     """The program passes on our binary, on a machine built over QMP."""
     elf = firmware(name)
     extra = needs(name)
-    v = vm("-M", "none", "-display", "none", "-preconfig")
+    v = vm("-M", "none", "-display", "none", "-preconfig",
+           "-accel", "tcg,x-backend=" + backend)
     q = v.qmp
     missing = missing_types(q, BASE_TYPES + tuple(extra))
     if missing:

@@ -419,6 +419,51 @@ static void test_loop_instret(void)
     g_assert_cmpuint(env->gpr[A1], ==, 201);
 }
 
+/* Each test runs on each backend: the cache is flushed by load_prog(). */
+typedef struct BackendTest {
+    bool native;
+    void (*fn)(void);
+} BackendTest;
+
+static void run_on_backend(gconstpointer data)
+{
+    const BackendTest *t = data;
+
+    g_assert_true(tcg_backend_init(t->native));
+    t->fn();
+}
+
+static void add_tests(bool native)
+{
+    static const struct {
+        const char *name;
+        void (*fn)(void);
+    } tests[] = {
+        { "alu", test_alu },
+        { "memory", test_memory },
+        { "traps", test_traps },
+        { "atomics", test_atomics },
+        { "csr", test_csr },
+        { "interrupts", test_interrupts },
+        { "wfi", test_wfi },
+        { "pmp-user", test_pmp_user },
+        { "smc", test_smc },
+        { "loop-instret", test_loop_instret },
+    };
+    static BackendTest data[2][G_N_ELEMENTS(tests)];
+    int i;
+
+    for (i = 0; i < G_N_ELEMENTS(tests); i++) {
+        g_autofree char *path = g_strdup_printf("/riscv/exec/%s/%s",
+                                                native ? "native" : "threaded",
+                                                tests[i].name);
+
+        data[native][i].native = native;
+        data[native][i].fn = tests[i].fn;
+        g_test_add_data_func(path, &data[native][i], run_on_backend);
+    }
+}
+
 int main(int argc, char **argv)
 {
     DeviceState *dev;
@@ -438,16 +483,10 @@ int main(int argc, char **argv)
     env = &cpu->env;
 
     g_test_init(&argc, &argv, NULL);
-    g_test_add_func("/riscv/exec/alu", test_alu);
-    g_test_add_func("/riscv/exec/memory", test_memory);
-    g_test_add_func("/riscv/exec/traps", test_traps);
-    g_test_add_func("/riscv/exec/atomics", test_atomics);
-    g_test_add_func("/riscv/exec/csr", test_csr);
-    g_test_add_func("/riscv/exec/interrupts", test_interrupts);
-    g_test_add_func("/riscv/exec/wfi", test_wfi);
-    g_test_add_func("/riscv/exec/pmp-user", test_pmp_user);
-    g_test_add_func("/riscv/exec/smc", test_smc);
-    g_test_add_func("/riscv/exec/loop-instret", test_loop_instret);
+    add_tests(false);
+    if (tcg_native_available()) {
+        add_tests(true);
+    }
     ret = g_test_run();
 
     tb_cache_cleanup();
