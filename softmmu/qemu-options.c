@@ -87,6 +87,13 @@ const QEMUOption qemu_options[] = {
       "write PID to 'file'" },
     { "daemonize", 0, QEMU_OPTION_daemonize, NULL,
       "daemonize QEMU after initializing" },
+    { "icount", QEMU_OPT_HAS_ARG, QEMU_OPTION_icount,
+      "[shift=N][,sleep=on|off]",
+      "count instructions: the virtual clock advances 2^N ns per\n"
+      "executed instruction (N = 0..10), so runs are deterministic;\n"
+      "sleep=off skips idle time (every hart in WFI) at once instead of\n"
+      "waiting for it in real time (shift=auto, align=on and rr= are not\n"
+      "supported)" },
     { "S", 0, QEMU_OPTION_S, NULL,
       "freeze CPU at startup (use 'c' to start execution)" },
     { "preconfig", QEMU_OPT_HELP_DASHDASH, QEMU_OPTION_preconfig, NULL,

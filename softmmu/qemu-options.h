@@ -38,6 +38,8 @@ enum {
     QEMU_OPTION_daemonize,
     QEMU_OPTION_qtest,
     QEMU_OPTION_qtest_log,
+    QEMU_OPTION_icount,
+    QEMU_OPTION_global,
 };
 
 #define QEMU_OPT_HAS_ARG    (1 << 0)

@@ -44,6 +44,7 @@
 #include "sysemu/qtest.h"
 #include "softmmu/qemu-options.h"
 #include "sysemu/accel.h"
+#include "sysemu/cpu-timers.h"
 #include "sysemu/runstate.h"
 #include "sysemu/sysemu.h"
 
@@ -645,6 +646,53 @@ static void create_machine(void)
     }
 }
 
+/* -icount: repeated options merge, later keys winning, as in QEMU */
+static void merge_icount_opts(CmdlineOpt *co, void *opaque)
+{
+    QemuOpts *all = opaque;
+    g_autoptr(QemuOpts) opts = qemu_opts_parse_noisily(co->arg, "shift",
+                                                       &error_fatal);
+    size_t i;
+
+    for (i = 0; i < qemu_opts_count(opts); i++) {
+        const QemuOpt *opt = qemu_opts_nth(opts, i);
+
+        qemu_opt_set(all, opt->name, opt->str);
+    }
+    if (qemu_opts_has_help(opts)) {
+        qemu_opt_set(all, "shift", "help");     /* QEMU: a bad shift */
+    }
+}
+
+static void configure_icount(void)
+{
+    g_autoptr(QemuOpts) all = qemu_opts_new();
+    CmdlineOpt *first = NULL;
+    Location loc = { 0 };
+    Error *err = NULL;
+    guint i;
+
+    for (i = 0; i < cmdline_opts->len && !first; i++) {
+        CmdlineOpt *co = g_ptr_array_index(cmdline_opts, i);
+
+        if (co->opt->index == QEMU_OPTION_icount) {
+            first = co;
+        }
+    }
+    if (!first) {
+        return;
+    }
+    foreach_opt(QEMU_OPTION_icount, merge_icount_opts, all);
+    /* errors name the first -icount, as QEMU's merged options do */
+    loc_push_none(&loc);
+    loc_restore(&first->loc);
+    if (!icount_configure(all, &err)) {
+        error_report_err(err);
+        exit(1);
+    }
+    loc_pop(&loc);
+}
+
 static void create_chardev(CmdlineOpt *co, void *opaque)
 {
     g_autoptr(QemuOpts) opts = qemu_opts_parse(co->arg, "backend",
@@ -1214,6 +1262,7 @@ void qemu_init(int argc, char **argv)
 
     /* 4. */
     create_machine();
+    configure_icount();
     suspend_mux_open();
     foreach_opt(QEMU_OPTION_chardev, create_chardev, NULL);
     foreach_opt(QEMU_OPTION_m, apply_memory, NULL);

@@ -100,8 +100,9 @@ static gboolean timer_source_dispatch(GSource *source, GSourceFunc cb,
     int type;
 
     for (type = 0; type < QEMU_CLOCK_MAX; type++) {
+        /* qtest's steps or the vCPU thread (-icount) run these */
         if (type == QEMU_CLOCK_VIRTUAL &&
-            qemu_clock_get_virtual_source() == VIRTUAL_CLOCK_EXPLICIT) {
+            qemu_clock_get_virtual_source() != VIRTUAL_CLOCK_HOST) {
             continue;
         }
         qemu_clock_run_timers(type);

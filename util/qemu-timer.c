@@ -36,6 +36,7 @@ static VirtualTime vtime[QEMU_CLOCK_MAX];
 static VirtualClockSource vclock_source = VIRTUAL_CLOCK_HOST;
 static int64_t (*vclock_counter)(void);
 static int64_t vclock_explicit;
+static void (*vclock_notify)(void);
 
 int64_t get_clock(void)
 {
@@ -120,6 +121,11 @@ void qemu_clock_set_virtual_source(VirtualClockSource src,
 VirtualClockSource qemu_clock_get_virtual_source(void)
 {
     return vclock_source;
+}
+
+void qemu_clock_set_virtual_notify(void (*notify)(void))
+{
+    vclock_notify = notify;
 }
 
 static int64_t timer_expire_ns_locked(QEMUTimer *ts)
@@ -315,6 +321,10 @@ void timer_mod_ns(QEMUTimer *ts, int64_t expire_time_ns)
     qemu_mutex_unlock(&c->lock);
     if (earlier) {
         qemu_notify_event();
+        if (ts->type == QEMU_CLOCK_VIRTUAL &&
+            vclock_source == VIRTUAL_CLOCK_COUNTER && vclock_notify) {
+            vclock_notify();
+        }
     }
 }
 

@@ -7,7 +7,10 @@
 #include "qemu/osdep.h"
 #include "qemu/main-loop.h"
 #include "qemu/thread.h"
+#include "qemu/error-report.h"
+#include "qemu/timer.h"
 #include "exec/cpu-exec.h"
+#include "sysemu/cpu-timers.h"
 #include "target/riscv/cpu.h"
 
 #define qatomic_read(p) __atomic_load_n(p, __ATOMIC_ACQUIRE)
@@ -52,10 +55,104 @@ static void cpus_exit_all(void)
     }
 }
 
+/*
+ * -icount: a new earliest virtual deadline (a guest arming its timer,
+ * say).  The running hart leaves cpu_exec() at its next block boundary
+ * so that its budget is recomputed, and an idle thread re-checks.
+ */
+static void cpus_icount_deadline_notify(void)
+{
+    cpus_exit_all();
+    qemu_mutex_lock(&cpus_lock);
+    cpus_wakeups++;
+    qemu_cond_broadcast(&cpus_cond);
+    qemu_mutex_unlock(&cpus_lock);
+}
+
+/*
+ * Idle time is not skipped towards a deadline further than this (2^62 ns,
+ * 146 years): a timer at INT64_MAX means "never" (a comparator at its
+ * maximum), and jumping there would leave no room for the clock.
+ */
+#define ICOUNT_IDLE_MAX (INT64_C(1) << 62)
+
+/*
+ * -icount, every hart waits in WFI: move virtual time to the next timer
+ * deadline, at once (sleep=off) or as real time passes (sleep=on; a
+ * kick ends the wait early, and only the time that passed counts).
+ * Called with cpus_lock held.  Returns 1 when the deadline is reached
+ * and its timers are due, 0 when woken before it, -1 when there is no
+ * deadline (then wait for a kick, as without -icount).
+ */
+static int cpus_icount_idle(unsigned seen)
+{
+    static bool warned;
+    int64_t ns = icount_deadline_ns();
+    struct timespec start, until, now;
+    int64_t slept;
+
+    if (ns == 0) {
+        return 1;
+    }
+    if (ns < 0 && !icount_sleep_enabled() && !warned) {
+        warn_report("icount sleep disabled and no active timers");
+        warned = true;
+    }
+    if (ns < 0 || ns > ICOUNT_IDLE_MAX) {
+        return -1;
+    }
+    if (!icount_sleep_enabled()) {
+        icount_warp(ns);
+        return 1;
+    }
+    cpus_active = false;
+    qemu_cond_broadcast(&cpus_cond);
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    until.tv_sec = start.tv_sec + ns / NANOSECONDS_PER_SECOND;
+    until.tv_nsec = start.tv_nsec + ns % NANOSECONDS_PER_SECOND;
+    if (until.tv_nsec >= NANOSECONDS_PER_SECOND) {
+        until.tv_sec++;
+        until.tv_nsec -= NANOSECONDS_PER_SECOND;
+    }
+    while (cpus_running && !cpus_quit && seen == cpus_wakeups) {
+        int r = pthread_cond_clockwait(&cpus_cond.c, &cpus_lock.m,
+                                       CLOCK_MONOTONIC, &until);
+        if (r == ETIMEDOUT) {
+            break;
+        }
+        qemu_thread_check(r, "pthread_cond_clockwait");
+    }
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    slept = (now.tv_sec - start.tv_sec) * NANOSECONDS_PER_SECOND +
+            (now.tv_nsec - start.tv_nsec);
+    /* never past the deadline: its timers run at their exact time */
+    icount_warp(MIN(slept, ns));
+    return slept >= ns;
+}
+
+/* Run @cpu for one turn; with -icount, up to the next virtual deadline. */
+static int vcpu_run(CPUState *cpu, bool icount)
+{
+    int r;
+
+    if (!icount) {
+        qatomic_set(&cpu->exit_request, 0);
+        return cpu_exec(cpu, SLICE_INSNS);
+    }
+    icount_run_timers();
+    qatomic_set(&cpu->exit_request, 0);
+    icount_start(cpu);
+    r = cpu_exec(cpu, icount_budget(SLICE_INSNS));
+    icount_account(cpu);
+    icount_run_timers();
+    return r;
+}
+
 static gpointer vcpu_thread_fn(gpointer opaque)
 {
     unsigned seen = 0;
     bool all_halted = false;
+    bool icount = icount_enabled();
 
     g_atomic_int_set(&vcpu_thread_tid, gettid());
     qemu_mutex_lock(&cpus_lock);
@@ -64,6 +161,16 @@ static gpointer vcpu_thread_fn(gpointer opaque)
 
         while (!cpus_quit && (!cpus_running ||
                               (all_halted && seen == cpus_wakeups))) {
+            if (icount && cpus_running) {
+                int r = cpus_icount_idle(seen);
+
+                if (r > 0) {
+                    break;      /* at the deadline: run its timers */
+                }
+                if (r == 0) {
+                    continue;   /* woken before it */
+                }
+            }
             cpus_active = false;
             qemu_cond_broadcast(&cpus_cond);
             qemu_cond_wait(&cpus_cond, &cpus_lock);
@@ -75,13 +182,12 @@ static gpointer vcpu_thread_fn(gpointer opaque)
         seen = cpus_wakeups;
         qemu_mutex_unlock(&cpus_lock);
 
+        if (icount) {
+            icount_run_timers();
+        }
         all_halted = true;
         CPU_FOREACH(cpu) {
-            int r;
-
-            qatomic_set(&cpu->exit_request, 0);
-            r = cpu_exec(cpu, SLICE_INSNS);
-            if (r != EXCP_HLT) {
+            if (vcpu_run(cpu, icount) != EXCP_HLT) {
                 all_halted = false;
             }
         }
@@ -97,6 +203,9 @@ void cpus_resume(void)
 {
     qemu_mutex_lock(&cpus_lock);
     if (!vcpu_thread) {
+        if (icount_enabled()) {
+            qemu_clock_set_virtual_notify(cpus_icount_deadline_notify);
+        }
         vcpu_thread = g_thread_new("CPU 0/TCG", vcpu_thread_fn, NULL);
     }
     cpus_running = true;

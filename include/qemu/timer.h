@@ -81,6 +81,13 @@ void qemu_clock_set_virtual_source(VirtualClockSource src,
 VirtualClockSource qemu_clock_get_virtual_source(void);
 
 /*
+ * Counter mode: @notify runs (on the thread that armed the timer, with no
+ * clock lock held) whenever QEMU_CLOCK_VIRTUAL's earliest deadline moves
+ * earlier, so that whoever drives the counter can stop at it.
+ */
+void qemu_clock_set_virtual_notify(void (*notify)(void));
+
+/*
  * Explicit mode: move QEMU_CLOCK_VIRTUAL forward to @dest ns, running every
  * timer that expires on the way at its own deadline, in deadline order.
  * Returns the new clock value.  Going backwards is ignored.
