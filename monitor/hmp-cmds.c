@@ -343,7 +343,7 @@ static void hmp_dump_cpu(Monitor *mon, CPUState *cs)
 {
     g_autoptr(GString) buf = g_string_new(NULL);
 
-    CPU_GET_CLASS(cs)->dump_state(cs, buf, 0);
+    CPU_GET_CLASS(cs)->dump_state(cs, buf, CPU_DUMP_FPU);
     monitor_printf(mon, "\nCPU#%d\n%s", cs->cpu_index, buf->str);
 }
 

@@ -35,6 +35,10 @@ const QEMUOption qemu_options[] = {
       "prop=value,... sets driver properties\n"
       "use '-device help' to print all possible drivers\n"
       "use '-device driver,help' to print all possible properties" },
+    { "global", QEMU_OPT_HAS_ARG, QEMU_OPTION_global,
+      "driver.prop=value",
+      "set a default value of a driver's property (also for its\n"
+      "subtypes); driver=D,property=P,value=V is the long form" },
     { "name", QEMU_OPT_HAS_ARG, QEMU_OPTION_name, "string1",
       "set the name of the guest" },
     { "object", QEMU_OPT_HAS_ARG, QEMU_OPTION_object,

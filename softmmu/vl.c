@@ -27,6 +27,7 @@
 #include "hw/boards.h"
 #include "hw/qdev-core.h"
 #include "hw/qdev-help.h"
+#include "hw/qdev-properties.h"
 #include "monitor/monitor.h"
 #include "qapi/error.h"
 #include "qapi/qapi-events.h"
@@ -280,6 +281,56 @@ static void cpu_help(CmdlineOpt *co, void *opaque)
     }
     g_slist_free(list);
     exit(0);
+}
+
+/*
+ * -global DRIVER.PROP=VALUE, or driver=D,property=P,value=V: the value
+ * is the rest of the argument (commas included) in the short form.
+ */
+static void apply_global(CmdlineOpt *co, void *opaque)
+{
+    const char *arg = co->arg;
+    size_t dlen = strcspn(arg, ".=");
+    g_autoptr(QemuOpts) opts = NULL;
+    const char *driver, *property, *value;
+    size_t i;
+
+    if (dlen > 0 && arg[dlen] == '.') {
+        const char *prop = arg + dlen + 1;
+        size_t plen = strcspn(prop, "=");
+
+        if (plen > 0 && prop[plen] == '=') {
+            g_autofree char *d = g_strndup(arg, dlen);
+            g_autofree char *p = g_strndup(prop, plen);
+
+            qdev_prop_register_global(d, p, prop + plen + 1);
+            return;
+        }
+    }
+    opts = qemu_opts_parse_noisily(arg, NULL, &error_fatal);
+    if (qemu_opts_has_help(opts)) {
+        printf("global options:\n  driver=<str>\n  property=<str>\n"
+               "  value=<str>\n");
+        exit(1);
+    }
+    for (i = 0; i < qemu_opts_count(opts); i++) {
+        const char *name = qemu_opts_nth(opts, i)->name;
+
+        if (strcmp(name, "driver") && strcmp(name, "property") &&
+            strcmp(name, "value")) {
+            error_report("Invalid parameter '%s'", name);
+            exit(1);
+        }
+    }
+    driver = qemu_opt_get(opts, "driver");
+    property = qemu_opt_get(opts, "property");
+    value = qemu_opt_get(opts, "value");
+    if (!driver || !property || !value) {
+        error_report("options 'driver', 'property', and 'value' are "
+                     "required");
+        exit(1);
+    }
+    qdev_prop_register_global(driver, property, value);
 }
 
 /* 2. Logging, -name, -display, flags */
@@ -768,6 +819,36 @@ static void apply_smp(CmdlineOpt *co, void *opaque)
     }
 }
 
+/*
+ * -cpu MODEL,PROP=VALUE,...: each pair becomes a global property of the
+ * model's type (split at every comma, no escaping), after the -global
+ * ones, so it wins over them; as in QEMU, the errors name no option.
+ */
+static void apply_cpu_props(const char *tname, const char *props)
+{
+    g_auto(GStrv) items = NULL;
+    int i;
+
+    if (*props++ != ',') {
+        return;
+    }
+    items = g_strsplit(props, ",", -1);
+    for (i = 0; items[i]; i++) {
+        char *eq = strchr(items[i], '=');
+
+        if (!*items[i]) {
+            continue;
+        }
+        if (!eq) {
+            loc_set_none();
+            error_report("Expected key=value format, found %s.", items[i]);
+            exit(1);
+        }
+        *eq = '\0';
+        qdev_prop_register_global(tname, items[i], eq + 1);
+    }
+}
+
 /* -cpu MODEL: stored; the board creates the CPU (none: only with -cpu). */
 static void apply_cpu(void)
 {
@@ -787,6 +868,7 @@ static void apply_cpu(void)
         error_report("unable to find CPU model '%s'", model);
         exit(1);
     }
+    apply_cpu_props(tname, co->arg + strlen(model));
     g_free(ms->cpu_type);
     ms->cpu_type = g_steal_pointer(&tname);
 }
@@ -1252,6 +1334,8 @@ void qemu_init(int argc, char **argv)
     configure_logging();
     foreach_opt(QEMU_OPTION_name, apply_name, NULL);
     foreach_opt(QEMU_OPTION_display, apply_display, NULL);
+    foreach_opt(QEMU_OPTION_global, apply_global, NULL);
+    qdev_prop_check_globals();
     collect_flags();
     validate_options();
 
@@ -1311,6 +1395,7 @@ int qemu_cleanup(void)
     user_creatable_cleanup();
     accel_cleanup();
     runstate_cleanup();
+    qdev_prop_globals_cleanup();
     if (serial_hds) {
         g_ptr_array_free(serial_hds, TRUE);
         serial_hds = NULL;

@@ -228,14 +228,25 @@ static int cpu_exec_loop(CPUState *cs, CPURISCVState *env, uint64_t end)
             }
         }
         if (G_UNLIKELY(qemu_loglevel_mask(CPU_LOG_EXEC))) {
-            qemu_log("Trace %d: %p [00000000/%08x/%08x/ff000000] \n",
-                     cs->cpu_index, (void *)tb, tb->pc, tb->flags);
+            /*
+             * QEMU 7.2's numbers: its TB flags for an RV32 hart without
+             * F or V (XL = RV32 at bit 20, vtype.vill at bit 12, the MMU
+             * index), its cflags (cluster 0xff; CF_NO_GOTO_TB, 0x200,
+             * with nochain).
+             */
+            qemu_log("Trace %d: %p [00000000/%08x/%08x/%08x] \n",
+                     cs->cpu_index, (void *)tb, tb->pc,
+                     0x00101000 | tb->flags,
+                     qemu_loglevel_mask(CPU_LOG_TB_NOCHAIN) ? 0xff000200 :
+                     0xff000000);
         }
         if (G_UNLIKELY(qemu_loglevel_mask(CPU_LOG_TB_CPU))) {
             g_autoptr(GString) buf = g_string_new(NULL);
 
             rv_counters_sync(env);
-            riscv_cpu_dump_state(cs, buf, 0);
+            riscv_cpu_dump_state(cs, buf,
+                                 qemu_loglevel_mask(CPU_LOG_TB_FPU) ?
+                                 CPU_DUMP_FPU : 0);
             qemu_log("%s", buf->str);
         }
         /*

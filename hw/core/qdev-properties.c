@@ -11,6 +11,8 @@
 #include "hw/qdev-properties.h"
 #include "qapi/error.h"
 #include "qapi/input.h"
+#include "qemu/cutils.h"
+#include "qemu/error-report.h"
 
 /* Chardev front ends: the value is the chardev's label */
 
@@ -166,4 +168,120 @@ void qdev_prop_set_chr(DeviceState *dev, const char *name, Chardev *value)
 {
     object_property_set_str(OBJECT(dev), name, value ? value->label : "",
                             &error_abort);
+}
+
+/*
+ * Global properties (-global DRIVER.PROP=VALUE, -cpu MODEL,PROP=VALUE):
+ * set on every new device of DRIVER or a subtype, in the order given,
+ * after its instance_init and before anything else can set it.
+ */
+
+typedef struct GlobalProperty {
+    char *driver;
+    char *property;
+    char *value;
+} GlobalProperty;
+
+static GPtrArray *global_props;
+
+static void global_prop_free(gpointer p)
+{
+    GlobalProperty *g = p;
+
+    g_free(g->driver);
+    g_free(g->property);
+    g_free(g->value);
+    g_free(g);
+}
+
+void qdev_prop_register_global(const char *driver, const char *property,
+                               const char *value)
+{
+    GlobalProperty *g = g_new0(GlobalProperty, 1);
+
+    if (!global_props) {
+        global_props = g_ptr_array_new_with_free_func(global_prop_free);
+    }
+    g->driver = g_strdup(driver);
+    g->property = g_strdup(property);
+    g->value = g_strdup(value);
+    g_ptr_array_add(global_props, g);
+}
+
+/*
+ * QEMU parses global values with its string input visitor, whose word for
+ * a non-number in an integer property is "uint64" or "int64" (where
+ * -device says "integer").  NULL when @value is fine for @prop or @prop
+ * is not an integer.
+ */
+static const char *global_bad_int(Object *obj, const char *prop,
+                                  const char *value)
+{
+    ObjectProperty *op = object_property_find(obj, prop);
+    uint64_t u;
+    int64_t i;
+
+    if (!op || !op->type) {
+        return NULL;
+    }
+    if (g_str_has_prefix(op->type, "uint") &&
+        g_ascii_isdigit(op->type[4])) {
+        return qemu_strtou64(value, NULL, 0, &u) < 0 ? "uint64" : NULL;
+    }
+    if (g_str_has_prefix(op->type, "int") && g_ascii_isdigit(op->type[3])) {
+        return qemu_strtoi64(value, NULL, 0, &i) < 0 ? "int64" : NULL;
+    }
+    return NULL;
+}
+
+bool qdev_prop_apply_globals(DeviceState *dev, Error **errp)
+{
+    Object *obj = OBJECT(dev);
+    guint i;
+
+    for (i = 0; global_props && i < global_props->len; i++) {
+        GlobalProperty *g = g_ptr_array_index(global_props, i);
+        Error *err = NULL;
+
+        const char *bad;
+
+        if (!object_dynamic_cast(obj, g->driver)) {
+            continue;
+        }
+        bad = global_bad_int(obj, g->property, g->value);
+        if (bad) {
+            error_setg(&err, "Parameter '%s' expects %s", g->property, bad);
+        }
+        if (bad || !object_property_parse(obj, g->property, g->value,
+                                          &err)) {
+            error_prepend(&err, "can't apply global %s.%s=%s: ",
+                          g->driver, g->property, g->value);
+            error_propagate(errp, err);
+            return false;
+        }
+    }
+    return true;
+}
+
+void qdev_prop_check_globals(void)
+{
+    guint i;
+
+    for (i = 0; global_props && i < global_props->len; i++) {
+        GlobalProperty *g = g_ptr_array_index(global_props, i);
+        ObjectClass *oc = object_class_by_name(g->driver);
+
+        if (!oc || !object_class_dynamic_cast(oc, TYPE_DEVICE)) {
+            warn_report("global %s.%s has invalid class name",
+                        g->driver, g->property);
+        }
+    }
+}
+
+void qdev_prop_globals_cleanup(void)
+{
+    if (global_props) {
+        g_ptr_array_free(global_props, TRUE);
+        global_props = NULL;
+    }
 }

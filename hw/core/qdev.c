@@ -717,6 +717,21 @@ static void device_class_init(ObjectClass *oc, void *data)
                               device_get_parent_bus, NULL, NULL, NULL);
 }
 
+/* After every instance_init: the global properties (-global, -cpu) */
+static void device_post_init(Object *obj)
+{
+    Error *err = NULL;
+
+    if (!qdev_prop_apply_globals(DEVICE(obj), &err)) {
+        if (phase_check(PHASE_MACHINE_READY)) {
+            warn_report_err(err);
+        } else {
+            error_report_err(err);
+            exit(1);
+        }
+    }
+}
+
 static void device_finalize(Object *obj)
 {
     DeviceState *dev = DEVICE(obj);
@@ -742,6 +757,7 @@ static const TypeInfo device_type_info = {
     .parent = TYPE_OBJECT,
     .abstract = true,
     .instance_size = sizeof(DeviceState),
+    .instance_post_init = device_post_init,
     .instance_finalize = device_finalize,
     .class_size = sizeof(DeviceClass),
     .class_init = device_class_init,

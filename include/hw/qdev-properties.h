@@ -126,6 +126,24 @@ void qdev_prop_set_string(DeviceState *dev, const char *name,
 void qdev_prop_set_chr(DeviceState *dev, const char *name, Chardev *value);
 
 /*
+ * Global properties: -global DRIVER.PROP=VALUE and -cpu MODEL,PROP=VALUE
+ * register (DRIVER, PROP, VALUE); every device of type DRIVER or a
+ * subtype gets them, in registration order, when it is created (its
+ * instance_post_init), so before realize and before its creator sets
+ * other values.  A failure is "can't apply global D.P=V: <why>": fatal
+ * for devices created before the machine is ready (command line, board
+ * scripts, preconfig device_add), a warning for later ones, as in QEMU.
+ */
+void qdev_prop_register_global(const char *driver, const char *property,
+                               const char *value);
+/* Apply the globals that match @dev; false (with @errp) at a failure. */
+bool qdev_prop_apply_globals(DeviceState *dev, Error **errp);
+/* Warn about globals whose driver is not a device type (at start-up). */
+void qdev_prop_check_globals(void);
+/* Forget every global (qemu_cleanup). */
+void qdev_prop_globals_cleanup(void);
+
+/*
  * qdev_prop_check_settable: the ObjectClass::property_set_check hook of
  * TYPE_DEVICE: refuses writes after realize except to properties marked
  * late_settable ("realized", and GPIO links until the machine is ready).

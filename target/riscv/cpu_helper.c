@@ -142,8 +142,11 @@ void riscv_cpu_dump_state(CPUState *cs, GString *buf, int flags)
         g_string_append_printf(buf, " %-8s %08x", name, env->gpr[i]);
         g_string_append(buf, (i & 3) == 3 ? "\n" : "");
     }
-    /* QEMU prints the FPU file too; these harts have none: zeros */
-    for (i = 0; i < 32; i++) {
+    /*
+     * QEMU prints the FPU file for "info registers" (and -d cpu,fpu) but
+     * not for -d cpu; these harts have none: zeros
+     */
+    for (i = 0; (flags & CPU_DUMP_FPU) && i < 32; i++) {
         char name[16];
 
         snprintf(name, sizeof(name), "f%zu/%s", i, fabi[i]);

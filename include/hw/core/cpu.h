@@ -23,8 +23,11 @@ typedef uint64_t vaddr;
  * @get_pc: read it
  * @reset_vector: where the CPU starts after its own reset (for
  *   x-machine-lint)
- * @dump_state: HMP "info registers" text, appended to @buf
+ * @dump_state: HMP "info registers" and "-d cpu" text, appended to @buf;
+ *   @flags: CPU_DUMP_*
  */
+#define CPU_DUMP_FPU 0x20000    /* the FPU registers too (info registers) */
+
 struct CPUClass {
     DeviceClass parent_class;
 
