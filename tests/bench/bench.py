@@ -562,7 +562,8 @@ one run.
   on QEMU virt's map (RAM at 0x80000000, NS16550A at 0x10000000, SiFive
   test finisher at 0x100000, ACLINT at 0x2000000): QEMU 7.2 as
   `-M virt -bios none -kernel W.elf`, ours as `-M none,ram-addr=0x80000000
-  -m 128M -machine-script tests/bench/virt.qmp -kernel W.elf`.
+  -m 128M -machine-script tests/bench/virt.qmp -kernel W.elf`.  Ours runs
+  its default engine backend, native x86-64 code (docs/devel/tcg.md).
 - Runs alternate ours, QEMU, ours, QEMU... for the given number of pairs.
   Wall time is that of the whole process (start to exit, including
   start-up, about 30 ms).  Guest MIPS = our exact instruction count /
