@@ -91,12 +91,14 @@ static void accel_class_base_init(ObjectClass *oc, void *data)
 /*
  * tcg: "thread" is single or multi; one vCPU thread either way for now.
  * "x-backend": native (host code, the default where the host has a code
- * generator) or threaded (pre-decoded handlers, every host).
+ * generator) or threaded (pre-decoded handlers, every host).  "tb-size":
+ * the native code buffer in MiB, as QEMU's translation cache size.
  */
 typedef struct TCGAccelState {
     AccelState parent_obj;
     char *thread;
     char *backend;
+    uint64_t tb_size;           /* MiB of native code buffer, 0: default */
 } TCGAccelState;
 
 static const char *tcg_default_backend(void)
@@ -130,10 +132,11 @@ static void tcg_set_backend(Object *obj, const char *value, Error **errp)
 
 static bool tcg_init_machine(AccelState *accel, Error **errp)
 {
+    TCGAccelState *s = (TCGAccelState *)accel;
     g_autofree char *backend = tcg_get_backend(OBJECT(accel), NULL);
     bool native = !strcmp(backend, "native");
 
-    if (!tcg_backend_init(native)) {
+    if (!tcg_backend_init(native, (size_t)s->tb_size * 1024 * 1024)) {
         error_setg_errno(errp, errno, "Failed to map the TCG code buffer");
         return false;
     }
@@ -177,6 +180,11 @@ static void tcg_accel_class_init(ObjectClass *oc, void *data)
                                   tcg_set_backend);
     object_class_property_set_description(oc, "x-backend",
                                           "Code generator (native, threaded)");
+    object_class_property_add_uint64_ptr(oc, "tb-size",
+                                         offsetof(TCGAccelState, tb_size),
+                                         OBJ_PROP_FLAG_READWRITE);
+    object_class_property_set_description(oc, "tb-size",
+                                          "TCG translation block cache size");
     ac->init_machine = tcg_init_machine;
 }
 

@@ -20,6 +20,7 @@ const QEMUOption qemu_options[] = {
       "[accel=]accelerator[,prop[=value][,...]]",
       "select accelerator (tcg or qtest; '-accel help' for list)\n"
       "thread=single|multi (enable multi-threaded TCG)\n"
+      "tb-size=n (TCG translation block cache size)\n"
       "x-backend=native|threaded (TCG code generator; native: x86-64 only)" },
     { "smp", QEMU_OPT_HAS_ARG, QEMU_OPTION_smp,
       "[[cpus=]n][,maxcpus=maxcpus][,sockets=sockets][,cores=cores]"

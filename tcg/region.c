@@ -8,24 +8,25 @@
 #include <sys/mman.h>
 #include "tcg/region.h"
 
-#define TCG_REGION_SIZE (64 * 1024 * 1024)
-
 static uint8_t *region_start;
 static uint8_t *region_ptr;
+static size_t region_size;
 
-bool tcg_region_init(void)
+bool tcg_region_init(size_t size)
 {
     void *p;
 
-    if (region_start) {
+    if (region_start && size == region_size) {
         return true;
     }
-    p = mmap(NULL, TCG_REGION_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+    tcg_region_cleanup();
+    p = mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC,
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
         return false;
     }
     region_start = region_ptr = p;
+    region_size = size;
     return true;
 }
 
@@ -36,7 +37,7 @@ void tcg_region_reset(size_t keep)
 
 bool tcg_region_has_room(void)
 {
-    return region_start + TCG_REGION_SIZE - region_ptr >= TCG_MAX_BLOCK_CODE;
+    return region_start + region_size - region_ptr >= TCG_MAX_BLOCK_CODE;
 }
 
 uint8_t *tcg_region_ptr(void)
@@ -44,9 +45,14 @@ uint8_t *tcg_region_ptr(void)
     return region_ptr;
 }
 
+uint8_t *tcg_region_start(void)
+{
+    return region_start;
+}
+
 uint8_t *tcg_region_end(void)
 {
-    return region_start + TCG_REGION_SIZE;
+    return region_start + region_size;
 }
 
 void tcg_region_commit(uint8_t *p)
@@ -57,7 +63,7 @@ void tcg_region_commit(uint8_t *p)
 void tcg_region_cleanup(void)
 {
     if (region_start) {
-        munmap(region_start, TCG_REGION_SIZE);
+        munmap(region_start, region_size);
         region_start = region_ptr = NULL;
     }
 }

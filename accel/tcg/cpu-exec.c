@@ -11,6 +11,7 @@
 #include "qemu/log.h"
 #include "exec/memory.h"
 #include "exec/cpu-exec.h"
+#include "tcg/region.h"
 #include "target/riscv/translate.h"
 
 #define qatomic_read(p) __atomic_load_n(p, __ATOMIC_RELAXED)
@@ -42,9 +43,12 @@ bool tcg_native_available(void)
 #endif
 }
 
-bool tcg_backend_init(bool native)
+bool tcg_backend_init(bool native, size_t code_size)
 {
-    tcg_native = native && rv_native_init();
+    if (!code_size) {
+        code_size = TCG_REGION_DEFAULT_SIZE;
+    }
+    tcg_native = native && rv_native_init(code_size);
     return tcg_native == native;
 }
 

@@ -27,10 +27,12 @@ int cpu_exec(CPUState *cpu, uint64_t max_insns);
  * The backend: native host code (x86-64 hosts) or threaded code.  Chosen
  * once, before anything is translated (-accel tcg,x-backend=...):
  * tcg_backend_init() returns false if @native was asked for and the host
- * has no native backend or refuses an executable mapping.
+ * has no native backend or refuses an executable mapping of @code_size
+ * bytes (-accel tcg,tb-size=MiB; 0: the default).  Switching later is
+ * only safe with the translation cache flushed before the next block.
  */
 extern bool tcg_native;
-bool tcg_backend_init(bool native);
+bool tcg_backend_init(bool native, size_t code_size);
 /* Whether this build has a native backend for its host. */
 bool tcg_native_available(void);
 

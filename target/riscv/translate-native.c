@@ -869,12 +869,13 @@ static void gen_prologue(void)
     prologue_size = tcg_region_ptr() - start;
 }
 
-bool rv_native_init(void)
+bool rv_native_init(size_t code_size)
 {
-    if (native_entry) {
+    if (native_entry && tcg_region_end() - tcg_region_start() == code_size) {
         return true;
     }
-    if (!tcg_region_init()) {
+    native_entry = NULL;
+    if (!tcg_region_init(code_size)) {
         return false;
     }
     gen_prologue();

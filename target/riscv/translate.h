@@ -109,8 +109,11 @@ TranslationBlock *rv_translate_block(CPURISCVState *env, uint32_t flags);
  * tcg_native (include/exec/cpu-exec.h) is set.
  */
 #ifdef CONFIG_TCG_NATIVE
-/* Map the code buffer and generate the entry code; false on failure. */
-bool rv_native_init(void);
+/*
+ * Map a code buffer of @code_size bytes (unless it has that size) and
+ * generate the entry code; false on failure.
+ */
+bool rv_native_init(size_t code_size);
 /* Forget all native code (with the translation cache). */
 void rv_native_reset(void);
 /* Unmap the code buffer (at exit). */
@@ -130,7 +133,7 @@ void rv_native_cont(CPURISCVState *env, const RVOp *op, uint64_t icount);
 /* Whether the code buffer has room for another block. */
 bool rv_native_has_room(void);
 #else
-static inline bool rv_native_init(void) { return false; }
+static inline bool rv_native_init(size_t code_size) { return false; }
 static inline void rv_native_reset(void) { }
 static inline void rv_native_cleanup(void) { }
 static inline void rv_native_gen(CPURISCVState *env, TranslationBlock *tb)

@@ -419,6 +419,34 @@ static void test_loop_instret(void)
     g_assert_cmpuint(env->gpr[A1], ==, 201);
 }
 
+/*
+ * Native backend: far more code than a 256 KiB buffer holds (one block
+ * per two instructions), so the buffer fills, the cache is flushed and
+ * translation goes on; then the same code once more.
+ */
+static void test_code_buffer_full(void)
+{
+    const uint32_t entry[] = { 0x0000106fU };   /* j RAM_BASE + 0x1000 */
+    uint32_t *w = (uint32_t *)(ram_ptr + 0x1000);
+    unsigned i, n = (RAM_SIZE - 0x1000) / 8 - 1;
+    int pass;
+
+    g_assert_true(tcg_backend_init(true, 256 * 1024));
+    for (pass = 0; pass < 2; pass++) {
+        load_prog(entry, ARRAY_SIZE(entry));
+        for (i = 0; i < n; i++) {
+            w[2 * i] = ADDI(A0, A0, 1);
+            w[2 * i + 1] = 0x0040006fU;         /* j .+4 */
+        }
+        w[2 * n] = JSELF;
+        env->gpr[A0] = 0;
+        g_assert_cmpint(run(2 * n + 10), ==, EXCP_BUDGET);
+        g_assert_cmpuint(env->gpr[A0], ==, n);
+        g_assert_cmphex(env->pc, ==, RAM_BASE + 0x1000 + 8 * n);
+    }
+    g_assert_true(tcg_backend_init(true, 0));
+}
+
 /* Each test runs on each backend: the cache is flushed by load_prog(). */
 typedef struct BackendTest {
     bool native;
@@ -429,7 +457,7 @@ static void run_on_backend(gconstpointer data)
 {
     const BackendTest *t = data;
 
-    g_assert_true(tcg_backend_init(t->native));
+    g_assert_true(tcg_backend_init(t->native, 0));
     t->fn();
 }
 
@@ -486,6 +514,8 @@ int main(int argc, char **argv)
     add_tests(false);
     if (tcg_native_available()) {
         add_tests(true);
+        g_test_add_func("/riscv/exec/native/code-buffer-full",
+                        test_code_buffer_full);
     }
     ret = g_test_run();
 
