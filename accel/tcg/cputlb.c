@@ -362,62 +362,52 @@ bool tlb_store_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
     return true;
 }
 
+bool rv_load_op(CPURISCVState *env, const RVOp *op, uint32_t addr,
+                uint32_t *val)
+{
+    unsigned size = op->opc == RV_OP_LW ? 4 :
+                    op->opc == RV_OP_LH || op->opc == RV_OP_LHU ? 2 : 1;
+
+    if (!tlb_load_slow(env, op, addr, size, val,
+                       RISCV_EXCP_LOAD_ACCESS_FAULT)) {
+        return false;
+    }
+    if (op->opc == RV_OP_LB) {
+        *val = (uint32_t)(int8_t)*val;
+    } else if (op->opc == RV_OP_LH) {
+        *val = (uint32_t)(int16_t)*val;
+    }
+    return true;
+}
+
+bool rv_store_op(CPURISCVState *env, const RVOp *op, uint32_t addr,
+                 uint32_t val)
+{
+    unsigned size = op->opc == RV_OP_SB ? 1 : op->opc == RV_OP_SH ? 2 : 4;
+
+    if (size < 4) {
+        val &= (1U << (size * 8)) - 1;
+    }
+    return tlb_store_slow(env, op, addr, size, val);
+}
+
 void rv_load_miss(CPURISCVState *env, const RVOp *op, uint64_t icount,
                   uint32_t addr)
 {
     uint32_t v;
 
-    switch (op->opc) {
-    case RV_OP_LB:
-        if (!tlb_load_slow(env, op, addr, 1, &v,
-                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
-            return;
-        }
-        v = (uint32_t)(int8_t)v;
-        break;
-    case RV_OP_LH:
-        if (!tlb_load_slow(env, op, addr, 2, &v,
-                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
-            return;
-        }
-        v = (uint32_t)(int16_t)v;
-        break;
-    case RV_OP_LBU:
-        if (!tlb_load_slow(env, op, addr, 1, &v,
-                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
-            return;
-        }
-        break;
-    case RV_OP_LHU:
-        if (!tlb_load_slow(env, op, addr, 2, &v,
-                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
-            return;
-        }
-        break;
-    default:
-        if (!tlb_load_slow(env, op, addr, 4, &v,
-                           RISCV_EXCP_LOAD_ACCESS_FAULT)) {
-            return;
-        }
-        break;
+    if (rv_load_op(env, op, addr, &v)) {
+        env->gpr[op->rd] = v;
+        op[1].fn(env, op + 1, icount);
     }
-    env->gpr[op->rd] = v;
-    op[1].fn(env, op + 1, icount);
 }
 
 void rv_store_miss(CPURISCVState *env, const RVOp *op, uint64_t icount,
                    uint32_t addr)
 {
-    unsigned size = op->opc == RV_OP_SB ? 1 : op->opc == RV_OP_SH ? 2 : 4;
-    uint32_t val = env->gpr[op->rs2];
-
-    if (size < 4) {
-        val &= (1U << (size * 8)) - 1;
+    if (rv_store_op(env, op, addr, env->gpr[op->rs2])) {
+        op[1].fn(env, op + 1, icount);
     }
-    if (!tlb_store_slow(env, op, addr, size, val)) {
-        return;
-    }
-    op[1].fn(env, op + 1, icount);
 }
 
 bool rv_fetch_code(CPURISCVState *env, uint32_t addr, unsigned size,

@@ -625,26 +625,15 @@ static void gen_store(NativeGen *s, const RVOp *op, unsigned size)
 static uint64_t rv_native_load(CPURISCVState *env, const RVOp *op,
                                uint32_t addr)
 {
-    unsigned size = op->opc == RV_OP_LW ? 4 :
-                    op->opc == RV_OP_LH || op->opc == RV_OP_LHU ? 2 : 1;
     uint32_t v;
 
-    if (!tlb_load_slow(env, op, addr, size, &v,
-                       RISCV_EXCP_LOAD_ACCESS_FAULT)) {
-        return 1ULL << 32;
-    }
-    return v;
+    return rv_load_op(env, op, addr, &v) ? v : 1ULL << 32;
 }
 
 static uint32_t rv_native_store(CPURISCVState *env, const RVOp *op,
                                 uint32_t addr, uint32_t val)
 {
-    unsigned size = op->opc == RV_OP_SW ? 4 : op->opc == RV_OP_SH ? 2 : 1;
-
-    if (size < 4) {
-        val &= (1U << (size * 8)) - 1;
-    }
-    return tlb_store_slow(env, op, addr, size, val);
+    return rv_store_op(env, op, addr, val);
 }
 
 static void gen_slow(NativeGen *s, NativeSlow *sl)
@@ -685,13 +674,7 @@ static void gen_slow(NativeGen *s, NativeSlow *sl)
         x86_shift_ri(e, true, X86_SHR, X86_RDX, 32);
         x86_jcc_to(e, X86_CC_NE, epilogue_nostore);
         ra_reload(e, &sl->ra, sl->dst);
-        if (sl->size == 1 && sl->sign) {
-            x86_op2_rr(e, false, 0xbe, sl->dst, X86_RAX, false);
-        } else if (sl->size == 2 && sl->sign) {
-            x86_op2_rr(e, false, 0xbf, sl->dst, X86_RAX, false);
-        } else {
-            x86_mov_rr(e, sl->dst, X86_RAX);
-        }
+        x86_mov_rr(e, sl->dst, X86_RAX);        /* extended already */
     }
     x86_jmp_to(e, sl->resume);
 }

@@ -238,6 +238,15 @@ bool tlb_load_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
 bool tlb_store_slow(CPURISCVState *env, const RVOp *op, uint32_t addr,
                     unsigned size, uint32_t val);
 /*
+ * A plain load or store @op (LB...SW) at @addr through the slow path:
+ * size, sign extension (loads) and truncation (stores) from the opcode;
+ * false as tlb_load_slow()/tlb_store_slow().
+ */
+bool rv_load_op(CPURISCVState *env, const RVOp *op, uint32_t addr,
+                uint32_t *val);
+bool rv_store_op(CPURISCVState *env, const RVOp *op, uint32_t addr,
+                 uint32_t val);
+/*
  * The rest of a plain load or store handler after a TLB miss: the access,
  * rd (loads), then the next record's handler (unless the block ends).
  */
