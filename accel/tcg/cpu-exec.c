@@ -139,8 +139,13 @@ static bool cpu_exec_sync(CPURISCVState *env)
     return flushed;
 }
 
-/* Find or translate the block at env->pc; NULL if a fetch fault was taken. */
-static TranslationBlock *tb_find(CPURISCVState *env, uint32_t flags)
+/*
+ * Find or translate the block at env->pc; NULL if a fetch fault was taken.
+ * Sets *@flushed when it had to drop every block first (the native code
+ * buffer was full), so that the caller forgets the block it came from.
+ */
+static TranslationBlock *tb_find(CPURISCVState *env, uint32_t flags,
+                                 bool *flushed)
 {
     uint32_t pc = env->pc;
     unsigned h = tb_jmp_cache_hash(pc);
@@ -151,6 +156,10 @@ static TranslationBlock *tb_find(CPURISCVState *env, uint32_t flags)
     }
     tb = tb_lookup(pc, flags);
     if (!tb) {
+        if (tcg_native && !rv_native_has_room()) {
+            tb_flush_all();
+            *flushed = true;
+        }
         tb = rv_translate_block(env, flags);
         if (!tb) {
             return NULL;
@@ -178,10 +187,6 @@ static int cpu_exec_loop(CPUState *cs, CPURISCVState *env, uint64_t end)
         if (G_UNLIKELY(env->tb_flush_pending ||
                      qatomic_read(&tb_flush_gen) != tb_flush_done)) {
             cpu_exec_sync(env);
-            last = NULL;
-        }
-        if (G_UNLIKELY(tcg_native && !rv_native_has_room())) {
-            tb_flush_all();     /* the code buffer is full: start over */
             last = NULL;
         }
         if (G_UNLIKELY(qatomic_read(&cs->interrupt_request) ||
@@ -219,7 +224,12 @@ static int cpu_exec_loop(CPUState *cs, CPURISCVState *env, uint64_t end)
             last->jmp[slot]->flags == flags) {
             tb = last->jmp[slot];
         } else {
-            tb = tb_find(env, flags);
+            bool flushed = false;
+
+            tb = tb_find(env, flags, &flushed);
+            if (flushed) {
+                last = NULL;    /* freed with every other block */
+            }
             if (!tb) {
                 last = NULL;    /* fetch fault taken */
                 continue;

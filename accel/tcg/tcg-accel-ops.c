@@ -35,14 +35,20 @@ int cpus_thread_id(void)
     return tid ? tid : getpid();
 }
 
-void cpu_interrupt_kick(CPUState *cpu)
+/* Wake the thread if it sleeps (every hart halted) so that it re-checks. */
+static void cpus_wake(void)
 {
-    qatomic_set(&cpu->interrupt_request, 1);
-    rv_request_exit(&RISCV_CPU(cpu)->env);
     qemu_mutex_lock(&cpus_lock);
     cpus_wakeups++;
     qemu_cond_broadcast(&cpus_cond);
     qemu_mutex_unlock(&cpus_lock);
+}
+
+void cpu_interrupt_kick(CPUState *cpu)
+{
+    qatomic_set(&cpu->interrupt_request, 1);
+    rv_request_exit(&RISCV_CPU(cpu)->env);
+    cpus_wake();
 }
 
 static void cpus_exit_all(void)
@@ -63,10 +69,7 @@ static void cpus_exit_all(void)
 static void cpus_icount_deadline_notify(void)
 {
     cpus_exit_all();
-    qemu_mutex_lock(&cpus_lock);
-    cpus_wakeups++;
-    qemu_cond_broadcast(&cpus_cond);
-    qemu_mutex_unlock(&cpus_lock);
+    cpus_wake();
 }
 
 /*
@@ -130,7 +133,11 @@ static int cpus_icount_idle(unsigned seen)
     return slept >= ns;
 }
 
-/* Run @cpu for one turn; with -icount, up to the next virtual deadline. */
+/*
+ * Run @cpu for one turn; with -icount, up to the next virtual deadline,
+ * then run the timers due (those due before the turn ran already: at the
+ * end of the previous hart's turn, or before the round).
+ */
 static int vcpu_run(CPUState *cpu, bool icount)
 {
     int r;
@@ -139,7 +146,6 @@ static int vcpu_run(CPUState *cpu, bool icount)
         qatomic_set(&cpu->exit_request, 0);
         return cpu_exec(cpu, SLICE_INSNS);
     }
-    icount_run_timers();
     qatomic_set(&cpu->exit_request, 0);
     icount_start(cpu);
     r = cpu_exec(cpu, icount_budget(SLICE_INSNS));
